@@ -1,0 +1,54 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLoggingProvider;
+
+/// <summary>Lambda's level names, which map one-to-one onto .NET's: the one place they are spelled.</summary>
+internal static class LambdaLogLevel
+{
+    /// <summary>Lambda's name for a .NET level.</summary>
+    public static string Name(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "TRACE",
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARN",
+        LogLevel.Error => "ERROR",
+        LogLevel.Critical => "FATAL",
+        _ => "NONE",
+    };
+
+    /// <summary>Reads a Lambda level name in any case.</summary>
+    public static bool TryParse(string? name, out LogLevel level)
+    {
+        level = name?.Trim().ToUpperInvariant() switch
+        {
+            "TRACE" => LogLevel.Trace,
+            "DEBUG" => LogLevel.Debug,
+            "INFO" => LogLevel.Information,
+            "WARN" => LogLevel.Warning,
+            "ERROR" => LogLevel.Error,
+            "FATAL" => LogLevel.Critical,
+            _ => LogLevel.None,
+        };
+        return level != LogLevel.None;
+    }
+
+    /// <summary>The names, for messages that list the allowed values.</summary>
+    public static string AllowedNames => "TRACE, DEBUG, INFO, WARN, ERROR, FATAL";
+
+    /// <summary>Whether a level is one records are written at.</summary>
+    public static bool IsWritable(LogLevel level) => level is >= LogLevel.Trace and <= LogLevel.Critical;
+
+    /// <summary>Lambda's name as UTF-8, for the formatters' hot path.</summary>
+    public static ReadOnlySpan<byte> Utf8Name(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "TRACE"u8,
+        LogLevel.Debug => "DEBUG"u8,
+        LogLevel.Information => "INFO"u8,
+        LogLevel.Warning => "WARN"u8,
+        LogLevel.Error => "ERROR"u8,
+        LogLevel.Critical => "FATAL"u8,
+        _ => "NONE"u8,
+    };
+}

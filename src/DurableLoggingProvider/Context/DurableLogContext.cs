@@ -1,0 +1,79 @@
+using System;
+using System.Threading;
+
+namespace DurableLoggingProvider;
+
+/// <summary>
+/// The ambient context that every line written through the provider reads: the Lambda invocation, the
+/// durable context and the operation the running code belongs to. It flows with the code through
+/// <see cref="AsyncLocal{T}"/>, so concurrent invocations in one process never see each other's values
+/// and an <c>ILogger</c> injected long before reads the context it is called from.
+/// </summary>
+/// <remarks>
+/// This is the seam between the provider and a durable runtime: the runtime begins the invocation,
+/// enters each durable context and operation, and moves each context from replaying to live; the
+/// provider only reads.
+/// </remarks>
+public static class DurableLogContext
+{
+    private static readonly AsyncLocal<AmbientFrame?> s_current = new();
+
+    /// <summary>The invocation the running code belongs to, or <see langword="null"/> outside one.</summary>
+    public static LambdaInvocation? Invocation => s_current.Value?.Invocation;
+
+    /// <summary>The durable context the running code belongs to, or <see langword="null"/> outside durable code.</summary>
+    public static DurableContextState? Context => s_current.Value?.Context;
+
+    /// <summary>The durable operation whose body is running, or <see langword="null"/>.</summary>
+    public static DurableOperation? Operation => s_current.Value?.Operation;
+
+    internal static AmbientFrame? CurrentFrame => s_current.Value;
+
+    /// <summary>
+    /// Begins an invocation: until the returned scope is disposed, lines carry its request id, trace and
+    /// tenant. Any durable context or operation of an enclosing invocation is left behind.
+    /// </summary>
+    /// <param name="invocation">The invocation.</param>
+    /// <returns>A scope that ends the invocation's context when disposed.</returns>
+    public static DurableLogContextScope BeginInvocation(LambdaInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        invocation.MarkBegun();
+        return Push(new AmbientFrame(invocation, context: null, operation: null));
+    }
+
+    /// <summary>
+    /// Enters a durable context: until the returned scope is disposed, lines carry its execution ARN and
+    /// parent id and the replay gate follows its status. The current operation is left behind; the
+    /// invocation is kept.
+    /// </summary>
+    /// <param name="context">The durable context.</param>
+    /// <returns>A scope that leaves the context when disposed.</returns>
+    public static DurableLogContextScope EnterContext(DurableContextState context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Push(new AmbientFrame(s_current.Value?.Invocation, context, operation: null));
+    }
+
+    /// <summary>
+    /// Enters a durable operation's body: until the returned scope is disposed, lines carry its id, name
+    /// and attempt. The invocation and durable context are kept.
+    /// </summary>
+    /// <param name="operation">The operation.</param>
+    /// <returns>A scope that leaves the operation when disposed.</returns>
+    public static DurableLogContextScope EnterOperation(DurableOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var current = s_current.Value;
+        return Push(new AmbientFrame(current?.Invocation, current?.Context, operation));
+    }
+
+    internal static void Restore(AmbientFrame? previous) => s_current.Value = previous;
+
+    private static DurableLogContextScope Push(AmbientFrame frame)
+    {
+        var previous = s_current.Value;
+        s_current.Value = frame;
+        return new DurableLogContextScope(previous);
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Threading;
+
+namespace DurableLoggingProvider;
+
+/// <summary>
+/// One Lambda invocation as the log lines see it: its request id, trace and tenant, and the function it
+/// belongs to. Begin it with <see cref="DurableLogContext.BeginInvocation(LambdaInvocation)"/> at the top
+/// of the handler; every line written inside carries its values.
+/// </summary>
+/// <remarks>
+/// Built from <c>ILambdaContext</c> in one line:
+/// <code>new LambdaInvocation(context.AwsRequestId) { TraceId = context.TraceId, TenantId = context.TenantId }</code>
+/// </remarks>
+public sealed class LambdaInvocation
+{
+    private static int s_begun;
+    private int _coldStart = -1;
+
+    /// <summary>Creates the invocation with the request id Lambda gave it.</summary>
+    /// <param name="requestId">The invocation's request id (<c>ILambdaContext.AwsRequestId</c>).</param>
+    /// <exception cref="ArgumentException"><paramref name="requestId"/> is null or empty.</exception>
+    public LambdaInvocation(string requestId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        RequestId = requestId;
+    }
+
+    /// <summary>The invocation's request id.</summary>
+    public string RequestId { get; }
+
+    /// <summary>
+    /// The X-Ray trace header of this invocation. Defaults to <c>_X_AMZN_TRACE_ID</c> when the process
+    /// serves one invocation at a time; under <c>AWS_LAMBDA_MAX_CONCURRENCY</c> that variable is shared
+    /// by concurrent invocations, so only the value passed here is used.
+    /// </summary>
+    public string? TraceId { get; init; } = LambdaEnvironment.SingleConcurrencyTraceId();
+
+    /// <summary>The tenant id of a tenant-isolated function's invocation (<c>ILambdaContext.TenantId</c>).</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>The function this invocation runs; by default read from the Lambda environment variables.</summary>
+    public LambdaFunctionIdentity Function { get; init; } = LambdaFunctionIdentity.FromEnvironment();
+
+    /// <summary>
+    /// <see langword="true"/> for the first invocation begun in this process, the one that paid for
+    /// the cold start. Known once the invocation has been begun; <see langword="false"/> before.
+    /// </summary>
+    public bool IsColdStart => _coldStart == 1;
+
+    internal void MarkBegun()
+    {
+        if (_coldStart == -1)
+        {
+            _coldStart = Interlocked.Increment(ref s_begun) == 1 ? 1 : 0;
+        }
+    }
+}

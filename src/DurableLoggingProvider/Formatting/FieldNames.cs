@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace DurableLoggingProvider;
+
+/// <summary>
+/// The names of the fields the provider writes, in one naming style, encoded once. Two kinds: the
+/// record's own keys, which a template or scope value never replaces, and the durable context fields,
+/// which a caller's value of the same name does replace.
+/// </summary>
+internal sealed class FieldNames
+{
+    public static readonly FieldNames CamelCase = new(snakeCase: false);
+    public static readonly FieldNames SnakeCase = new(snakeCase: true);
+
+    private readonly FrozenSet<string> _ownKeys;
+
+    private FieldNames(bool snakeCase)
+    {
+        string Name(string camel, string snake) => snakeCase ? snake : camel;
+
+        Timestamp = Encode("timestamp");
+        Level = Encode("level");
+        RequestId = Encode(Name("requestId", "request_id"));
+        TenantId = Encode(Name("tenantId", "tenant_id"));
+        TraceId = Encode(Name("traceId", "trace_id"));
+        ExecutionArn = Encode(Name("executionArn", "execution_arn"));
+        ParentId = Encode(Name("parentId", "parent_id"));
+        OperationId = Encode(Name("operationId", "operation_id"));
+        OperationName = Encode(Name("operationName", "operation_name"));
+        Attempt = Encode("attempt");
+        Replay = Encode("replay");
+        Category = Encode("category");
+        EventId = Encode(Name("eventId", "event_id"));
+        EventName = Encode(Name("eventName", "event_name"));
+        Message = Encode("message");
+        Scopes = Encode("scopes");
+        ErrorType = Encode(Name("errorType", "error_type"));
+        ErrorMessage = Encode(Name("errorMessage", "error_message"));
+        StackTrace = Encode(Name("stackTrace", "stack_trace"));
+        Truncated = Encode("truncated");
+
+        JsonEncodedText[] ownKeys =
+        [
+            Timestamp, Level, RequestId, TenantId, TraceId, Replay, Category, EventId, EventName,
+            Message, Scopes, ErrorType, ErrorMessage, StackTrace, Truncated,
+        ];
+        var ownNames = new string[ownKeys.Length];
+        for (var i = 0; i < ownKeys.Length; i++)
+        {
+            ownNames[i] = ownKeys[i].Value;
+        }
+
+        _ownKeys = ownNames.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    public JsonEncodedText Timestamp { get; }
+
+    public JsonEncodedText Level { get; }
+
+    public JsonEncodedText RequestId { get; }
+
+    public JsonEncodedText TenantId { get; }
+
+    public JsonEncodedText TraceId { get; }
+
+    public JsonEncodedText ExecutionArn { get; }
+
+    public JsonEncodedText ParentId { get; }
+
+    public JsonEncodedText OperationId { get; }
+
+    public JsonEncodedText OperationName { get; }
+
+    public JsonEncodedText Attempt { get; }
+
+    public JsonEncodedText Replay { get; }
+
+    public JsonEncodedText Category { get; }
+
+    public JsonEncodedText EventId { get; }
+
+    public JsonEncodedText EventName { get; }
+
+    public JsonEncodedText Message { get; }
+
+    public JsonEncodedText Scopes { get; }
+
+    public JsonEncodedText ErrorType { get; }
+
+    public JsonEncodedText ErrorMessage { get; }
+
+    public JsonEncodedText StackTrace { get; }
+
+    public JsonEncodedText Truncated { get; }
+
+    public static FieldNames For(FieldNaming naming) => naming == FieldNaming.SnakeCase ? SnakeCase : CamelCase;
+
+    /// <summary>Whether a name is one of the record's own keys, which caller values never take.</summary>
+    public bool IsOwnKey(string name) => _ownKeys.Contains(name);
+
+    private static JsonEncodedText Encode(string name) => JsonEncodedText.Encode(name);
+}

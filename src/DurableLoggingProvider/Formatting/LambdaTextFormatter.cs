@@ -1,0 +1,155 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace DurableLoggingProvider;
+
+/// <summary>
+/// Lambda's Text format, as the .NET runtime writes it: <c>timestamp&lt;TAB&gt;requestId&lt;TAB&gt;LEVEL&lt;TAB&gt;message</c>,
+/// then the durable, category and scope fields as <c>key=value</c>, then the exception; one record on one line.
+/// </summary>
+internal sealed class LambdaTextFormatter : RecordFormatter
+{
+    public LambdaTextFormatter(FieldNames names)
+        : base(names)
+    {
+    }
+
+    protected override void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits)
+    {
+        var names = Names;
+        var fields = buffer.Fields;
+
+        Rfc3339Timestamp.Format(record.Timestamp, buffer.GetSpan(Rfc3339Timestamp.Length));
+        buffer.Advance(Rfc3339Timestamp.Length);
+        buffer.Write((byte)'\t');
+        if (record.Frame?.Invocation is { } invocation)
+        {
+            TextLineWriter.WriteText(buffer, limits.Cut(invocation.RequestId, buffer));
+        }
+
+        buffer.Write((byte)'\t');
+        buffer.Write(LambdaLogLevel.Utf8Name(record.Level));
+        buffer.Write((byte)'\t');
+        TextLineWriter.WriteText(buffer, limits.Cut(record.Message, buffer));
+
+        if (record.Frame?.Invocation is { } traced)
+        {
+            WriteField(buffer, names.TenantId.EncodedUtf8Bytes, traced.TenantId, limits);
+            WriteField(buffer, names.TraceId.EncodedUtf8Bytes, traced.TraceId, limits);
+        }
+
+        if (record.Frame?.Context is { } context)
+        {
+            WriteContextField(buffer, names.ExecutionArn, context.ExecutionArn, fields, limits);
+            WriteContextField(buffer, names.ParentId, context.ParentId, fields, limits);
+        }
+
+        if (record.Frame?.Operation is { } operation)
+        {
+            WriteContextField(buffer, names.OperationId, operation.Id, fields, limits);
+            WriteContextField(buffer, names.OperationName, operation.Name, fields, limits);
+            if (operation.Attempt is { } attempt && !fields.HasCallerField(names.Attempt))
+            {
+                WriteField(buffer, names.Attempt.EncodedUtf8Bytes, attempt.ToString(CultureInfo.InvariantCulture), limits);
+            }
+        }
+
+        if (record.IsReplay)
+        {
+            WriteField(buffer, names.Replay.EncodedUtf8Bytes, "true", limits);
+        }
+
+        WriteField(buffer, names.Category.EncodedUtf8Bytes, record.Category, limits);
+        if (record.EventId.Id != 0)
+        {
+            WriteField(buffer, names.EventId.EncodedUtf8Bytes, record.EventId.Id.ToString(CultureInfo.InvariantCulture), limits);
+        }
+
+        WriteField(buffer, names.EventName.EncodedUtf8Bytes, record.EventId.Name, limits);
+        if (!limits.OwnFieldsOnly)
+        {
+            WriteScopeFields(buffer, fields, limits);
+        }
+
+        if (limits.IsTruncating)
+        {
+            WriteField(buffer, names.Truncated.EncodedUtf8Bytes, "true", limits);
+        }
+
+        if (record.Exception is { } exception)
+        {
+            // The exception's own newlines become carriage returns: still one line.
+            buffer.Write((byte)'\r');
+            var lines = ExceptionText.Lines(exception);
+            var count = Math.Min(lines.Count, limits.MaxItems);
+            for (var i = 0; i < count; i++)
+            {
+                if (i > 0)
+                {
+                    buffer.Write((byte)'\r');
+                }
+
+                TextLineWriter.WriteText(buffer, limits.Cut(lines[i], buffer));
+            }
+        }
+
+        buffer.Write((byte)'\n');
+    }
+
+    private void WriteScopeFields(RecordBuffer buffer, RecordFields fields, RecordLimits limits)
+    {
+        // Template values are already in the message; scope values are not.
+        var all = fields.All;
+        var count = Math.Min(all.Count, fields.TemplateCount + limits.MaxItems);
+        for (var i = fields.TemplateCount; i < count; i++)
+        {
+            WriteName(buffer, all[i].Key);
+            TextLineWriter.WriteValue(buffer, limits.Cut(ValueText.Of(all[i].Value) ?? "null", buffer));
+        }
+
+        var texts = fields.ScopeTexts;
+        if (texts.Count > 0)
+        {
+            buffer.Write((byte)' ');
+            buffer.Write(Names.Scopes.EncodedUtf8Bytes);
+            buffer.Write((byte)'=');
+            var joined = new StringBuilder();
+            foreach (var text in texts)
+            {
+                joined.Append(joined.Length == 0 ? string.Empty : " => ").Append(ValueText.Of(text));
+            }
+
+            TextLineWriter.WriteValue(buffer, limits.Cut(joined.ToString(), buffer));
+        }
+    }
+
+    private static void WriteContextField(RecordBuffer buffer, JsonEncodedText name, string? value, RecordFields fields, RecordLimits limits)
+    {
+        if (!fields.HasCallerField(name))
+        {
+            WriteField(buffer, name.EncodedUtf8Bytes, value, limits);
+        }
+    }
+
+    private static void WriteField(RecordBuffer buffer, ReadOnlySpan<byte> name, string? value, RecordLimits limits)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        buffer.Write((byte)' ');
+        buffer.Write(name);
+        buffer.Write((byte)'=');
+        TextLineWriter.WriteValue(buffer, limits.Cut(value, buffer));
+    }
+
+    private static void WriteName(RecordBuffer buffer, string name)
+    {
+        buffer.Write((byte)' ');
+        TextLineWriter.WriteText(buffer, name);
+        buffer.Write((byte)'=');
+    }
+}

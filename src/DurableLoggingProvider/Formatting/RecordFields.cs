@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLoggingProvider;
+
+/// <summary>
+/// The caller's fields of one record, gathered before it is written: the message template's values
+/// first, then the values of key-value scopes. Names are made unique here, once: a template value wins
+/// over a scope value of the same name, an inner scope over an outer one, and a name that is one of
+/// the record's own keys (or already taken) is kept under <c>name_1</c>, <c>name_2</c>…
+/// </summary>
+internal sealed class RecordFields
+{
+    private const string OriginalFormatKey = "{OriginalFormat}";
+    private const string ValueErrorKey = "valueError";
+
+    private readonly List<KeyValuePair<string, object?>> _fields = [];
+    private readonly List<KeyValuePair<string, object?>> _scopeValues = [];
+    private readonly List<object?> _scopeTexts = [];
+    private readonly HashSet<string> _callerNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    private FieldNames _names = FieldNames.CamelCase;
+
+    /// <summary>All caller fields, under their final names: template values, then scope values.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> All => _fields;
+
+    /// <summary>How many of <see cref="All"/>, from the start, are the message template's values.</summary>
+    public int TemplateCount { get; private set; }
+
+    /// <summary>Scopes that are not key-value pairs (a plain string, say), outermost first.</summary>
+    public IReadOnlyList<object?> ScopeTexts => _scopeTexts;
+
+    /// <summary>The message template, when the state carried one.</summary>
+    public string? OriginalFormat { get; private set; }
+
+    /// <summary>Whether the caller gave a value of this name, which then replaces a context field of the same name.</summary>
+    public bool HasCallerField(JsonEncodedText name) => _callerNames.Contains(name.Value);
+
+    public void Clear()
+    {
+        _fields.Clear();
+        _scopeValues.Clear();
+        _scopeTexts.Clear();
+        _callerNames.Clear();
+        _usedNames.Clear();
+        TemplateCount = 0;
+        OriginalFormat = null;
+    }
+
+    public void Collect<TState>(TState state, IExternalScopeProvider? scopes, FieldNames names)
+    {
+        _names = names;
+        try
+        {
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            {
+                for (var i = 0; i < values.Count; i++)
+                {
+                    AddTemplateValue(values[i]);
+                }
+            }
+            else if (state is IEnumerable<KeyValuePair<string, object?>> sequence)
+            {
+                foreach (var value in sequence)
+                {
+                    AddTemplateValue(value);
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            AddTemplateValue(new(ValueErrorKey, $"[values could not be read: {exception.GetType().Name}: {ValueText.SafeMessage(exception)}]"));
+        }
+
+        TemplateCount = _fields.Count;
+        if (scopes is not null)
+        {
+            CollectScopes(scopes);
+        }
+    }
+
+    private void AddTemplateValue(KeyValuePair<string, object?> value)
+    {
+        if (value.Key is null)
+        {
+            return;
+        }
+
+        if (value.Key == OriginalFormatKey)
+        {
+            OriginalFormat = value.Value as string;
+            return;
+        }
+
+        _callerNames.Add(value.Key);
+        _fields.Add(new(FinalName(value.Key), value.Value));
+    }
+
+    private void CollectScopes(IExternalScopeProvider scopes)
+    {
+        try
+        {
+            scopes.ForEachScope(static (scope, fields) => fields.AddScope(scope), this);
+        }
+        catch (Exception exception)
+        {
+            _scopeTexts.Add($"[scope could not be read: {exception.GetType().Name}: {ValueText.SafeMessage(exception)}]");
+        }
+
+        // Scopes arrive outermost first; walking back from the innermost lets it win.
+        for (var i = _scopeValues.Count - 1; i >= 0; i--)
+        {
+            var (key, value) = _scopeValues[i];
+            if (_callerNames.Add(key))
+            {
+                _fields.Add(new(FinalName(key), value));
+            }
+        }
+    }
+
+    private void AddScope(object? scope)
+    {
+        if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+        {
+            foreach (var pair in pairs)
+            {
+                if (pair.Key != OriginalFormatKey && pair.Key is not null)
+                {
+                    _scopeValues.Add(pair);
+                }
+            }
+        }
+        else if (scope is IEnumerable<KeyValuePair<string, string?>> stringPairs)
+        {
+            foreach (var pair in stringPairs)
+            {
+                if (pair.Key is not null)
+                {
+                    _scopeValues.Add(new(pair.Key, pair.Value));
+                }
+            }
+        }
+        else if (scope is not null)
+        {
+            _scopeTexts.Add(scope);
+        }
+    }
+
+    private string FinalName(string name)
+    {
+        if (!_names.IsOwnKey(name) && _usedNames.Add(name))
+        {
+            return name;
+        }
+
+        for (var suffix = 1; ; suffix++)
+        {
+            var candidate = $"{name}_{suffix}";
+            if (!_names.IsOwnKey(candidate) && _usedNames.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+}

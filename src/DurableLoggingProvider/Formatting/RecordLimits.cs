@@ -1,0 +1,76 @@
+using System;
+
+namespace DurableLoggingProvider;
+
+/// <summary>
+/// How much of a record's variable content a rendering keeps. A record over the size limit is rendered
+/// again with tighter limits until it fits; the last step keeps only the record's own fields.
+/// </summary>
+internal readonly struct RecordLimits
+{
+    private const int SmallestStringLength = 64;
+
+    private RecordLimits(int maxStringLength, int maxItems, bool ownFieldsOnly)
+    {
+        MaxStringLength = maxStringLength;
+        MaxItems = maxItems;
+        OwnFieldsOnly = ownFieldsOnly;
+    }
+
+    public static RecordLimits None => new(int.MaxValue, int.MaxValue, ownFieldsOnly: false);
+
+    /// <summary>The most characters kept of any one string value.</summary>
+    public int MaxStringLength { get; }
+
+    /// <summary>The most elements kept of any one array (stack trace lines, sequence values, scopes, fields).</summary>
+    public int MaxItems { get; }
+
+    /// <summary>Whether template and scope values are left out.</summary>
+    public bool OwnFieldsOnly { get; }
+
+    /// <summary>Whether this rendering cuts anything.</summary>
+    public bool IsTruncating => MaxStringLength != int.MaxValue;
+
+    /// <summary>Whether no tighter rendering exists.</summary>
+    public bool IsTightest => OwnFieldsOnly;
+
+    /// <summary>The next, tighter limits for a record that rendered to <paramref name="renderedBytes"/> over <paramref name="maxBytes"/>.</summary>
+    public RecordLimits Tighter(int maxBytes, int renderedBytes)
+    {
+        if (!IsTruncating)
+        {
+            // A string renders to at most 6 bytes a character (an escaped control character); start with
+            // one that cannot overflow alone, then halve.
+            var first = Math.Max(SmallestStringLength, Math.Min(maxBytes / 8, renderedBytes / 2));
+            return new RecordLimits(first, Math.Max(8, maxBytes / 64), ownFieldsOnly: false);
+        }
+
+        var shorter = MaxStringLength / 2;
+        return shorter < SmallestStringLength
+            ? new RecordLimits(SmallestStringLength, 4, ownFieldsOnly: true)
+            : new RecordLimits(shorter, Math.Max(4, MaxItems / 2), ownFieldsOnly: false);
+    }
+
+    /// <summary>The part of <paramref name="text"/> this rendering keeps, never splitting a surrogate pair.</summary>
+    public ReadOnlySpan<char> Cut(string text, RecordBuffer buffer) => Cut(text.AsSpan(), buffer);
+
+    /// <summary>The part of <paramref name="text"/> this rendering keeps, with an ellipsis where it was cut.</summary>
+    public ReadOnlySpan<char> Cut(ReadOnlySpan<char> text, RecordBuffer buffer)
+    {
+        if (text.Length <= MaxStringLength)
+        {
+            return text;
+        }
+
+        var keep = MaxStringLength - 1;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        var cut = buffer.Scratch(keep + 1);
+        text[..keep].CopyTo(cut);
+        cut[keep] = '…';
+        return cut;
+    }
+}
