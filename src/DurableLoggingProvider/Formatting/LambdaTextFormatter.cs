@@ -102,8 +102,8 @@ internal sealed class LambdaTextFormatter : RecordFormatter
     {
         // Template values are already in the message; scope values are not.
         var all = fields.All;
-        var count = Math.Min(all.Count, fields.TemplateCount + limits.MaxItems);
-        for (var i = fields.TemplateCount; i < count; i++)
+        var end = fields.TemplateCount + Math.Min(all.Count - fields.TemplateCount, limits.MaxItems);
+        for (var i = fields.TemplateCount; i < end; i++)
         {
             WriteName(buffer, all[i].Key);
             TextLineWriter.WriteValue(buffer, limits.Cut(ValueText.Of(all[i].Value) ?? "null", buffer));
