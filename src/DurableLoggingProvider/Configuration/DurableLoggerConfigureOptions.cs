@@ -62,8 +62,10 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
             return;
         }
 
-        // Names only: a number would bind to values the enum does not define.
-        if (!text.AsSpan().Trim().ContainsAnyInRange('0', '9') && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        // One name only: a number would bind to values the enum does not define, and a comma-separated
+        // list would bind to the bitwise OR of its names ("Auto, Json" is Json).
+        var trimmed = text.AsSpan().Trim();
+        if (!trimmed.ContainsAnyInRange('0', '9') && !trimmed.Contains(',') && Enum.TryParse<TEnum>(trimmed, ignoreCase: true, out var value) && Enum.IsDefined(value))
         {
             assign(value);
         }
@@ -76,7 +78,7 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
     private bool Read(string name, out string value, out string key)
     {
         var entry = _section.GetSection(name);
-        key = string.IsNullOrEmpty(entry.Path) ? $"Logging:Durable:{name}" : entry.Path;
+        key = DurableLoggerOptionsValidation.Key(name);
         value = entry.Value ?? string.Empty;
         return entry.Value is not null;
     }

@@ -7,30 +7,34 @@ namespace DurableLoggingProvider;
 /// <summary>Finds what is wrong with a set of options, each problem naming its configuration key and the allowed values.</summary>
 internal static class DurableLoggerOptionsValidation
 {
-    private const string Section = "Logging:Durable:";
+    /// <summary>
+    /// The full configuration key of an option, as messages name it. The provider's section reaches the
+    /// binder as a root of its own (keys like <c>Format</c>), so the path is spelled here.
+    /// </summary>
+    public static string Key(string option) => $"Logging:Durable:{option}";
 
     public static List<string> FindProblems(DurableLoggerOptions options)
     {
         var problems = new List<string>(options.BindingProblems);
         if (!Enum.IsDefined(options.Format))
         {
-            problems.Add($"{Section}{nameof(options.Format)} is {(int)options.Format}, which is not one of the allowed values: {string.Join(", ", Enum.GetNames<DurableLogFormat>())}.");
+            problems.Add($"{Key(nameof(options.Format))} is {(int)options.Format}, which is not one of the allowed values: {string.Join(", ", Enum.GetNames<DurableLogFormat>())}.");
         }
 
         if (!Enum.IsDefined(options.ReplayMode))
         {
-            problems.Add($"{Section}{nameof(options.ReplayMode)} is {(int)options.ReplayMode}, which is not one of the allowed values: {string.Join(", ", Enum.GetNames<ReplayMode>())}.");
+            problems.Add($"{Key(nameof(options.ReplayMode))} is {(int)options.ReplayMode}, which is not one of the allowed values: {string.Join(", ", Enum.GetNames<ReplayMode>())}.");
         }
 
         if (!Enum.IsDefined(options.FieldNaming))
         {
-            problems.Add($"{Section}{nameof(options.FieldNaming)} is {(int)options.FieldNaming}, which is not one of the allowed values: {string.Join(", ", Enum.GetNames<FieldNaming>())}.");
+            problems.Add($"{Key(nameof(options.FieldNaming))} is {(int)options.FieldNaming}, which is not one of the allowed values: {string.Join(", ", Enum.GetNames<FieldNaming>())}.");
         }
 
         if (options.MaxRecordBytes is < DurableLoggerOptions.MinMaxRecordBytes or > DurableLoggerOptions.MaxMaxRecordBytes)
         {
             problems.Add(
-                $"{Section}{nameof(options.MaxRecordBytes)} is {options.MaxRecordBytes}, which is out of range. Allowed values: " +
+                $"{Key(nameof(options.MaxRecordBytes))} is {options.MaxRecordBytes}, which is out of range. Allowed values: " +
                 $"{DurableLoggerOptions.MinMaxRecordBytes} to {DurableLoggerOptions.MaxMaxRecordBytes} (bytes).");
         }
 

@@ -18,24 +18,28 @@ internal static class LambdaLogLevel
         _ => "NONE",
     };
 
-    /// <summary>Reads a Lambda level name in any case.</summary>
+    /// <summary>
+    /// Reads a level name in any case: Lambda's, or the .NET runtime's (<c>Information</c>,
+    /// <c>Warning</c>, <c>Critical</c>), which is what <c>AWS_LAMBDA_HANDLER_LOG_LEVEL</c> takes:
+    /// the runtime parses it as <c>Amazon.Lambda.Core.LogLevel</c>.
+    /// </summary>
     public static bool TryParse(string? name, out LogLevel level)
     {
         level = name?.Trim().ToUpperInvariant() switch
         {
             "TRACE" => LogLevel.Trace,
             "DEBUG" => LogLevel.Debug,
-            "INFO" => LogLevel.Information,
-            "WARN" => LogLevel.Warning,
+            "INFO" or "INFORMATION" => LogLevel.Information,
+            "WARN" or "WARNING" => LogLevel.Warning,
             "ERROR" => LogLevel.Error,
-            "FATAL" => LogLevel.Critical,
+            "FATAL" or "CRITICAL" => LogLevel.Critical,
             _ => LogLevel.None,
         };
         return level != LogLevel.None;
     }
 
     /// <summary>The names, for messages that list the allowed values.</summary>
-    public static string AllowedNames => "TRACE, DEBUG, INFO, WARN, ERROR, FATAL";
+    public static string AllowedNames => "TRACE, DEBUG, INFO, WARN, ERROR, FATAL (or Information, Warning, Critical)";
 
     /// <summary>Whether a level is one records are written at.</summary>
     public static bool IsWritable(LogLevel level) => level is >= LogLevel.Trace and <= LogLevel.Critical;

@@ -48,6 +48,9 @@ public sealed class LambdaInvocation
     /// </summary>
     public bool IsColdStart => _coldStart == 1;
 
+    /// <summary>How many distinct invocations this process has begun; lets tests reason about the process-wide cold start.</summary>
+    internal static int BegunInProcess => Volatile.Read(ref s_begun);
+
     internal void MarkBegun()
     {
         if (_coldStart == -1)

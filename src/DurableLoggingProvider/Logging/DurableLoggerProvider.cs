@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
     private readonly SinkFailureReport _sinkFailures;
     private readonly IDisposable? _reloadRegistration;
     private volatile LoggerSettings _settings;
+    private string? _reportedReloadProblem;
     private IExternalScopeProvider _scopeProvider = new LoggerExternalScopeProvider();
 
     /// <summary>Creates the provider.</summary>
@@ -139,12 +141,19 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
         var problems = DurableLoggerOptionsValidation.FindProblems(options);
         if (problems.Count > 0)
         {
-            WriteDiagnostic(
-                LogLevel.Error,
-                $"The changed logging configuration was not applied, and the previous settings stay in force: {string.Join(" ", problems)}");
+            var report = $"The changed logging configuration was not applied, and the previous settings stay in force: {string.Join(" ", problems)}";
+
+            // One edit raises several change notifications (one per source the provider's section is
+            // built from, and the file watcher repeats itself): report each wrong configuration once.
+            if (Interlocked.Exchange(ref _reportedReloadProblem, report) != report)
+            {
+                WriteDiagnostic(LogLevel.Error, report);
+            }
+
             return;
         }
 
+        Volatile.Write(ref _reportedReloadProblem, null);
         _settings = new LoggerSettings(options);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLoggingProvider;
@@ -25,7 +26,13 @@ internal static class LevelFloorWarning
             return;
         }
 
-        if (filters is null || LowestRequested(filters) is not { } requested || requested >= floor)
+        if (filters is null)
+        {
+            return;
+        }
+
+        var requested = LowestRequested(filters);
+        if (requested >= floor)
         {
             return;
         }
@@ -37,30 +44,76 @@ internal static class LevelFloorWarning
             "Lower the function's application log level to see them, or raise the configured level to match.");
     }
 
-    /// <summary>The lowest level any filter rule that applies to this provider asks for.</summary>
-    private static LogLevel? LowestRequested(LoggerFilterOptions filters)
+    /// <summary>
+    /// The lowest level the filter rules let through to this provider, over all categories. Rules are
+    /// chosen per category as the logger factory chooses them, so a general rule that the provider's
+    /// own section overrides asks for nothing. Each categorized rule is tried with its own category
+    /// (the best rule for any category is also the best for the category name of that rule), plus one
+    /// category that no categorized rule names.
+    /// </summary>
+    private static LogLevel LowestRequested(LoggerFilterOptions filters)
     {
-        LogLevel? lowest = null;
-        var catchAll = false;
+        var lowest = LevelFor(filters, "\0");
         foreach (var rule in filters.Rules)
         {
-            if (rule.ProviderName is not (null or "Durable") && rule.ProviderName != typeof(DurableLoggerProvider).FullName)
+            if (rule.CategoryName is { } category && AppliesToProvider(rule))
             {
-                continue;
+                var level = LevelFor(filters, category.Replace("*", string.Empty, StringComparison.Ordinal));
+                lowest = level < lowest ? level : lowest;
             }
-
-            catchAll |= rule.CategoryName is null;
-            if (rule.LogLevel is { } level && level != LogLevel.None && (lowest is null || level < lowest))
-            {
-                lowest = level;
-            }
-        }
-
-        if (!catchAll && (lowest is null || filters.MinLevel < lowest))
-        {
-            lowest = filters.MinLevel;
         }
 
         return lowest;
+    }
+
+    private static LogLevel LevelFor(LoggerFilterOptions filters, string category)
+    {
+        LoggerFilterRule? best = null;
+        foreach (var rule in filters.Rules)
+        {
+            if (IsBetter(rule, best, category))
+            {
+                best = rule;
+            }
+        }
+
+        // A chosen rule without a level lets everything through.
+        return best is null ? filters.MinLevel : best.LogLevel ?? LogLevel.Trace;
+    }
+
+    /// <summary>The logger factory's rule order: this provider's rules before general ones, then the longest category, then the last.</summary>
+    private static bool IsBetter(LoggerFilterRule rule, LoggerFilterRule? current, string category)
+    {
+        if (!AppliesToProvider(rule) || (rule.CategoryName is { } name && !Matches(name, category)))
+        {
+            return false;
+        }
+
+        if (current?.ProviderName is not null)
+        {
+            if (rule.ProviderName is null)
+            {
+                return false;
+            }
+        }
+        else if (rule.ProviderName is not null)
+        {
+            return true;
+        }
+
+        return current?.CategoryName is null
+            || (rule.CategoryName is not null && rule.CategoryName.Length >= current.CategoryName.Length);
+    }
+
+    private static bool AppliesToProvider(LoggerFilterRule rule) =>
+        rule.ProviderName is null || rule.ProviderName == "Durable" || rule.ProviderName == typeof(DurableLoggerProvider).FullName;
+
+    private static bool Matches(string ruleCategory, string category)
+    {
+        var wildcard = ruleCategory.IndexOf('*', StringComparison.Ordinal);
+        return wildcard < 0
+            ? category.StartsWith(ruleCategory, StringComparison.OrdinalIgnoreCase)
+            : category.StartsWith(ruleCategory[..wildcard], StringComparison.OrdinalIgnoreCase)
+                && category.EndsWith(ruleCategory[(wildcard + 1)..], StringComparison.OrdinalIgnoreCase);
     }
 }
