@@ -57,6 +57,9 @@ internal static class JsonValueWriter
             case float number when float.IsFinite(number):
                 writer.WriteNumberValue(number);
                 break;
+            case DateTime { Kind: DateTimeKind.Unspecified } time:
+                writer.WriteStringValue(ValueText.UnknownOffset(time));
+                break;
             case DateTime time:
                 writer.WriteStringValue(time);
                 break;
@@ -66,11 +69,15 @@ internal static class JsonValueWriter
             case Guid id:
                 writer.WriteStringValue(id);
                 break;
+            case DateOnly or TimeOnly:
+                // "O" gives RFC 3339's full-date and partial-time; the default is the culture's short form.
+                WriteFormattable(writer, value, (ISpanFormattable)value, "O", limits, buffer);
+                break;
             case Enum:
                 WriteText(writer, value, limits, buffer);
                 break;
             case ISpanFormattable formattable:
-                WriteFormattable(writer, value, formattable, limits, buffer);
+                WriteFormattable(writer, value, formattable, default, limits, buffer);
                 break;
             case IEnumerable sequence when !nested:
                 WriteSequence(writer, sequence, limits, buffer);
@@ -81,14 +88,14 @@ internal static class JsonValueWriter
         }
     }
 
-    private static void WriteFormattable(Utf8JsonWriter writer, object value, ISpanFormattable formattable, RecordLimits limits, RecordBuffer buffer)
+    private static void WriteFormattable(Utf8JsonWriter writer, object value, ISpanFormattable formattable, ReadOnlySpan<char> format, RecordLimits limits, RecordBuffer buffer)
     {
         Span<char> text = stackalloc char[128];
         bool formatted;
         int length;
         try
         {
-            formatted = formattable.TryFormat(text, out length, default, CultureInfo.InvariantCulture);
+            formatted = formattable.TryFormat(text, out length, format, CultureInfo.InvariantCulture);
         }
         catch (Exception)
         {

@@ -50,10 +50,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         {
             WriteContextField(buffer, names.OperationId, operation.Id, fields, limits);
             WriteContextField(buffer, names.OperationName, operation.Name, fields, limits);
-            if (operation.Attempt is { } attempt && !fields.HasCallerField(names.Attempt))
-            {
-                WriteField(buffer, names.Attempt.EncodedUtf8Bytes, attempt.ToString(CultureInfo.InvariantCulture), limits);
-            }
+            WriteContextField(buffer, names.Attempt, operation.Attempt?.ToString(CultureInfo.InvariantCulture), fields, limits);
         }
 
         if (record.IsReplay)
@@ -127,9 +124,15 @@ internal sealed class LambdaTextFormatter : RecordFormatter
 
     private static void WriteContextField(RecordBuffer buffer, JsonEncodedText name, string? value, RecordFields fields, RecordLimits limits)
     {
-        if (!fields.HasCallerField(name))
+        if (value is null || !fields.HasCallerField(name))
         {
             WriteField(buffer, name.EncodedUtf8Bytes, value, limits);
+        }
+        else if (fields.TryGetTemplateValue(name, out var callerValue))
+        {
+            // The caller's value wins, as in JSON; a template value is otherwise only in the message
+            // here, so it takes the context field's place rather than leave the field out.
+            WriteField(buffer, name.EncodedUtf8Bytes, ValueText.Of(callerValue) ?? "null", limits);
         }
     }
 
@@ -149,7 +152,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
     private static void WriteName(RecordBuffer buffer, string name)
     {
         buffer.Write((byte)' ');
-        TextLineWriter.WriteText(buffer, name);
+        TextLineWriter.WriteKey(buffer, name);
         buffer.Write((byte)'=');
     }
 }

@@ -18,6 +18,7 @@ internal sealed class RecordFields
 
     private readonly List<KeyValuePair<string, object?>> _fields = [];
     private readonly List<KeyValuePair<string, object?>> _scopeValues = [];
+    private readonly List<int> _scopeStarts = [];
     private readonly List<object?> _scopeTexts = [];
     private readonly HashSet<string> _callerNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
@@ -38,10 +39,27 @@ internal sealed class RecordFields
     /// <summary>Whether the caller gave a value of this name, which then replaces a context field of the same name.</summary>
     public bool HasCallerField(JsonEncodedText name) => _callerNames.Contains(name.Value);
 
+    /// <summary>Finds the message template's value written under <paramref name="name"/>.</summary>
+    public bool TryGetTemplateValue(JsonEncodedText name, out object? value)
+    {
+        for (var i = 0; i < TemplateCount; i++)
+        {
+            if (_fields[i].Key == name.Value)
+            {
+                value = _fields[i].Value;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
     public void Clear()
     {
         _fields.Clear();
         _scopeValues.Clear();
+        _scopeStarts.Clear();
         _scopeTexts.Clear();
         _callerNames.Clear();
         _usedNames.Clear();
@@ -109,18 +127,40 @@ internal sealed class RecordFields
             _scopeTexts.Add($"[scope could not be read: {exception.GetType().Name}: {ValueText.SafeMessage(exception)}]");
         }
 
-        // Scopes arrive outermost first; walking back from the innermost lets it win.
-        for (var i = _scopeValues.Count - 1; i >= 0; i--)
+        // Scopes arrive outermost first; taking them from the innermost lets it win, while the values of
+        // one scope keep the order the caller gave them.
+        var end = _scopeValues.Count;
+        for (var scope = _scopeStarts.Count - 1; scope >= 0; scope--)
         {
-            var (key, value) = _scopeValues[i];
-            if (_callerNames.Add(key))
+            var start = _scopeStarts[scope];
+            for (var i = start; i < end; i++)
             {
-                _fields.Add(new(FinalName(key), value));
+                var (key, value) = _scopeValues[i];
+                if (_callerNames.Add(key))
+                {
+                    _fields.Add(new(FinalName(key), value));
+                }
             }
+
+            end = start;
         }
     }
 
     private void AddScope(object? scope)
+    {
+        _scopeStarts.Add(_scopeValues.Count);
+        try
+        {
+            AddScopeValues(scope);
+        }
+        catch (Exception exception)
+        {
+            // One scope that cannot be read must not cost the other scopes their values.
+            _scopeTexts.Add($"[scope could not be read: {exception.GetType().Name}: {ValueText.SafeMessage(exception)}]");
+        }
+    }
+
+    private void AddScopeValues(object? scope)
     {
         if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
         {

@@ -4,11 +4,16 @@ namespace DurableLoggingProvider;
 
 /// <summary>
 /// How much of a record's variable content a rendering keeps. A record over the size limit is rendered
-/// again with tighter limits until it fits; the last step keeps only the record's own fields.
+/// again with tighter limits until it fits: strings and arrays are cut shorter and shorter, then only the
+/// record's own fields are kept, and those are cut until even the worst of them fit the smallest limit.
 /// </summary>
 internal readonly struct RecordLimits
 {
     private const int SmallestStringLength = 64;
+
+    // Sixteen own fields of this many characters, each escaping to six bytes, still fit well within
+    // DurableLoggerOptions.MinMaxRecordBytes: the last step always fits.
+    private const int LastResortStringLength = 8;
 
     private RecordLimits(int maxStringLength, int maxItems, bool ownFieldsOnly)
     {
@@ -32,7 +37,7 @@ internal readonly struct RecordLimits
     public bool IsTruncating => MaxStringLength != int.MaxValue;
 
     /// <summary>Whether no tighter rendering exists.</summary>
-    public bool IsTightest => OwnFieldsOnly;
+    public bool IsTightest => OwnFieldsOnly && MaxStringLength <= LastResortStringLength;
 
     /// <summary>The next, tighter limits for a record that rendered to <paramref name="renderedBytes"/> over <paramref name="maxBytes"/>.</summary>
     public RecordLimits Tighter(int maxBytes, int renderedBytes)
@@ -46,6 +51,13 @@ internal readonly struct RecordLimits
         }
 
         var shorter = MaxStringLength / 2;
+        if (OwnFieldsOnly)
+        {
+            // The own fields alone are too large only when they are full of characters that escape to
+            // six bytes (a hostile request id, ARN or category): keep cutting them rather than overflow.
+            return new RecordLimits(Math.Max(LastResortStringLength, shorter), 1, ownFieldsOnly: true);
+        }
+
         return shorter < SmallestStringLength
             ? new RecordLimits(SmallestStringLength, 4, ownFieldsOnly: true)
             : new RecordLimits(shorter, Math.Max(4, MaxItems / 2), ownFieldsOnly: false);

@@ -14,6 +14,7 @@ internal static class TextLineWriter
     private static readonly SearchValues<char> s_controls = SearchValues.Create(ControlCharacters(quoted: false));
     private static readonly SearchValues<char> s_quotedSpecials = SearchValues.Create(ControlCharacters(quoted: true));
     private static readonly SearchValues<char> s_needsQuotes = SearchValues.Create(ControlCharacters(quoted: false) + " \"=\\");
+    private static readonly SearchValues<char> s_keySpecials = SearchValues.Create(ControlCharacters(quoted: true) + " =");
 
     /// <summary>Writes free text (a message, an exception) as it is, but on one line.</summary>
     public static void WriteText(RecordBuffer buffer, ReadOnlySpan<char> text) => Write(buffer, text, s_controls);
@@ -30,6 +31,27 @@ internal static class TextLineWriter
         buffer.Write((byte)'"');
         Write(buffer, value, s_quotedSpecials);
         buffer.Write((byte)'"');
+    }
+
+    /// <summary>
+    /// Writes the key of a <c>key=value</c> field. A key cannot be quoted, so a character that would end it
+    /// early or let it forge another field (space, equals sign, quote, backslash, control character) is
+    /// written as <c>_</c>.
+    /// </summary>
+    public static void WriteKey(RecordBuffer buffer, ReadOnlySpan<char> key)
+    {
+        while (!key.IsEmpty)
+        {
+            var next = key.IndexOfAny(s_keySpecials);
+            WritePlain(buffer, next < 0 ? key : key[..next]);
+            if (next < 0)
+            {
+                return;
+            }
+
+            buffer.Write((byte)'_');
+            key = key[(next + 1)..];
+        }
     }
 
     private static void Write(RecordBuffer buffer, ReadOnlySpan<char> text, SearchValues<char> specials)

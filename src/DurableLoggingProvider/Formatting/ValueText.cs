@@ -21,8 +21,11 @@ internal static class ValueText
                 null => null,
                 string text => text,
                 bool flag => flag ? "true" : "false",
+                DateTime { Kind: DateTimeKind.Unspecified } time => UnknownOffset(time),
                 DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
                 DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+                DateOnly date => date.ToString("O", CultureInfo.InvariantCulture),
+                TimeOnly time => time.ToString("O", CultureInfo.InvariantCulture),
                 IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
                 IEnumerable sequence => Join(sequence),
                 _ => value.ToString(),
@@ -33,6 +36,12 @@ internal static class ValueText
             return Failed(value, exception);
         }
     }
+
+    /// <summary>
+    /// A date and time of unspecified kind in RFC 3339's notation for an unknown offset (<c>-00:00</c>):
+    /// it carries no offset, and assuming UTC or local time would state something it does not know.
+    /// </summary>
+    public static string UnknownOffset(DateTime time) => time.ToString("O", CultureInfo.InvariantCulture) + "-00:00";
 
     /// <summary>The marker written in place of a value whose text could not be had.</summary>
     public static string Failed(object? value, Exception exception) =>
