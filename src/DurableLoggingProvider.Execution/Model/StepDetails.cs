@@ -1,0 +1,17 @@
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>Details of a <c>STEP</c> operation.</summary>
+public sealed class StepDetails
+{
+    /// <summary>How many attempts have failed so far: 0 (or absent) on the first run.</summary>
+    public int? Attempt { get; set; }
+
+    /// <summary>When the next attempt may run, in milliseconds since the Unix epoch (while <c>PENDING</c>).</summary>
+    public long? NextAttemptTimestamp { get; set; }
+
+    /// <summary>The step's result, as serialized JSON text.</summary>
+    public string? Result { get; set; }
+
+    /// <summary>The step's last error.</summary>
+    public ErrorObject? Error { get; set; }
+}
