@@ -162,6 +162,12 @@ internal sealed class RecordFields
 
     private void AddScopeValues(object? scope)
     {
+        if (scope is DurableFieldsScope)
+        {
+            // A ReplayAwareLogger over this provider: the provider writes these fields itself.
+            return;
+        }
+
         if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
         {
             foreach (var pair in pairs)

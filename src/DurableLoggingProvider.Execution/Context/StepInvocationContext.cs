@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>The context given to step bodies, condition checks and callback submitters.</summary>
+internal sealed class StepInvocationContext(ILogger logger, int attemptNumber, string operationId)
+    : IStepContext, IConditionCheckContext, IWaitForCallbackContext
+{
+    public ILogger Logger { get; } = logger;
+
+    public int AttemptNumber { get; } = attemptNumber;
+
+    public string OperationId { get; } = operationId;
+}

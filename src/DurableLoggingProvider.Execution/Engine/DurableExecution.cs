@@ -1,0 +1,161 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>
+/// The engine's entry point: runs one invocation of a durable execution. It loads every page of the
+/// execution's state, runs the handler from the top with an <see cref="IDurableContext"/>, replaying what
+/// was checkpointed, and returns the invocation's output: <c>SUCCEEDED</c> with the result,
+/// <c>FAILED</c> with the error, or <c>PENDING</c> when the handler waits on something only the service
+/// can finish.
+/// </summary>
+public static class DurableExecution
+{
+    /// <summary>The largest result returned inline; a larger one is checkpointed on the <c>EXECUTION</c> operation and returned as <c>""</c>.</summary>
+    public const int MaxInlineResultLength = 6 * 1024 * 1024;
+
+    private static readonly Lazy<ILoggerFactory> s_defaultLoggers = new(() => LoggerFactory.Create(builder => builder.AddDurableLogging()));
+
+    /// <summary>Runs one invocation.</summary>
+    /// <typeparam name="TInput">The execution's input type.</typeparam>
+    /// <typeparam name="TOutput">The execution's result type.</typeparam>
+    /// <param name="input">The invocation input the service sent.</param>
+    /// <param name="invocation">The Lambda invocation (request id, trace, tenant).</param>
+    /// <param name="handler">The workflow: given the execution's input and the root context, returns its result.</param>
+    /// <param name="options">The service client, serializer and loggers.</param>
+    /// <param name="cancellationToken">Cancels loading the state.</param>
+    /// <returns>The invocation output to return to the service.</returns>
+    /// <exception cref="DurableExecutionInputException">The input is malformed: no ARN, or no <c>EXECUTION</c> operation.</exception>
+    /// <exception cref="CheckpointException">The service could not be reached or refused a checkpoint: let the invocation fail so that Lambda retries it.</exception>
+    public static async Task<DurableExecutionInvocationOutput> RunAsync<TInput, TOutput>(
+        DurableExecutionInvocationInput input,
+        LambdaInvocation invocation,
+        Func<TInput?, IDurableContext, Task<TOutput>> handler,
+        DurableExecutionOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrEmpty(input.DurableExecutionArn))
+        {
+            throw new DurableExecutionInputException("DurableExecutionArn", "is missing or empty: the input is not a durable execution's invocation", null);
+        }
+
+        var loggers = options.LoggerFactory ?? s_defaultLoggers.Value;
+        // The engine's own lines (pages loaded, checkpoints sent, the outcome) describe work done now, in
+        // every invocation: they belong to the execution but are never replayed.
+        var engineContext = new DurableContextState(input.DurableExecutionArn, isReplaying: false, parentId: null, options.ReplayMode);
+        using (DurableLogContext.BeginInvocation(invocation))
+        using (DurableLogContext.EnterContext(engineContext))
+        {
+            var state = new CheckpointState(input.UpdatedOperationIds);
+            await LoadStateAsync(input, state, options, loggers, cancellationToken).ConfigureAwait(false);
+            var execution = state.Execution ?? throw new DurableExecutionInputException(
+                "InitialExecutionState.Operations", "holds no operation of Type EXECUTION in any page of the state; every invocation carries one", null);
+
+            var checkpoints = new CheckpointBatcher(
+                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, state, loggers.CreateLogger(EngineLog.CheckpointsCategory), invocation, engineContext);
+            var run = new ExecutionRun(input.DurableExecutionArn, state, checkpoints, options, loggers, invocation);
+            var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: state.HasCheckpointedWork, parentId: null, options.ReplayMode);
+            var root = new DurableContext(run, rootState, enclosing: null, parentId: null, new ExecutionFlow(), replayOnly: false, run.WorkflowLogger);
+
+            var output = await RunHandlerAsync(run, root, execution, handler).ConfigureAwait(false);
+            EngineLog.InvocationEnded(loggers.CreateLogger(EngineLog.SuspensionCategory), output.Status);
+            return output;
+        }
+    }
+
+    private static async Task LoadStateAsync(DurableExecutionInvocationInput input, CheckpointState state, DurableExecutionOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var log = loggers.CreateLogger(EngineLog.CheckpointsCategory);
+        var page = input.InitialExecutionState;
+        state.Merge(page?.Operations);
+        EngineLog.StatePageLoaded(log, 1, page?.Operations.Count ?? 0);
+        var marker = page?.NextMarker;
+        for (var number = 2; !string.IsNullOrEmpty(marker); number++)
+        {
+            var request = new ExecutionStateRequest
+            {
+                DurableExecutionArn = input.DurableExecutionArn,
+                CheckpointToken = input.CheckpointToken,
+                Marker = marker,
+                MaxItems = options.StatePageSize,
+            };
+            ExecutionStatePage next;
+            try
+            {
+                next = await options.ServiceClient.GetExecutionStateAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                throw new CheckpointException($"Reading page {number} of the execution's state failed: {exception.Message}", exception);
+            }
+
+            state.Merge(next.Operations);
+            EngineLog.StatePageLoaded(log, number, next.Operations.Count);
+            marker = next.NextMarker;
+        }
+    }
+
+    private static async Task<DurableExecutionInvocationOutput> RunHandlerAsync<TInput, TOutput>(
+        ExecutionRun run, DurableContext root, Operation execution, Func<TInput?, IDurableContext, Task<TOutput>> handler)
+    {
+        var handlerTask = RunInRootAsync(run, root, execution, handler);
+        var finished = await Task.WhenAny(handlerTask, run.Activity.Suspended).ConfigureAwait(false);
+
+        if (run.Fatal is { } fatal)
+        {
+            return Failed(fatal);
+        }
+
+        // A failed checkpoint can be out of the handler's sight (a branch's, while its siblings block; one that
+        // code caught): the invocation still fails, so that Lambda retries it, rather than end PENDING or SUCCEEDED.
+        run.Checkpoints.ThrowIfFailed();
+
+        if (finished != handlerTask)
+        {
+            return new DurableExecutionInvocationOutput { Status = InvocationStatus.Pending };
+        }
+
+        TOutput result;
+        try
+        {
+            result = await handlerTask.ConfigureAwait(false);
+        }
+        catch (CheckpointException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return run.Fatal is { } fatalError ? Failed(fatalError) : Failed(exception);
+        }
+
+        var payload = run.Serializer.Serialize(result);
+        if (payload is not null && payload.Length > MaxInlineResultLength)
+        {
+            var update = new OperationUpdate { Id = execution.Id, Type = OperationType.Execution, Action = OperationAction.Succeed, Payload = payload };
+            await run.Checkpoints.SendAsync(update).ConfigureAwait(false);
+            payload = string.Empty;
+        }
+
+        return new DurableExecutionInvocationOutput { Status = InvocationStatus.Succeeded, Result = payload };
+    }
+
+    private static Task<TOutput> RunInRootAsync<TInput, TOutput>(ExecutionRun run, DurableContext root, Operation execution, Func<TInput?, IDurableContext, Task<TOutput>> handler) =>
+        DurableContext.RunInContextAsync(root, async context =>
+        {
+            // Yield first, so that a handler that blocks at once still lets the caller watch for suspension.
+            await Task.Yield();
+            var input = run.Serializer.Deserialize<TInput>(execution.ExecutionDetails?.InputPayload);
+            return await handler(input, context).ConfigureAwait(false);
+        });
+
+    private static DurableExecutionInvocationOutput Failed(Exception exception) =>
+        new() { Status = InvocationStatus.Failed, Error = ErrorObjects.From(exception) };
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>Everything one invocation of one execution shares: its state, checkpoints, activity, serializer and loggers.</summary>
+internal sealed class ExecutionRun
+{
+    private readonly TaskCompletionSource _never = new();
+    private Exception? _fatal;
+
+    public ExecutionRun(string executionArn, CheckpointState state, CheckpointBatcher checkpoints, DurableExecutionOptions options, ILoggerFactory loggers, LambdaInvocation invocation)
+    {
+        ExecutionArn = executionArn;
+        State = state;
+        Checkpoints = checkpoints;
+        Serializer = options.Serializer;
+        ReplayMode = options.ReplayMode;
+        Invocation = invocation;
+        WorkflowLogger = loggers.CreateLogger(options.WorkflowLoggerCategory);
+        ReplayLog = loggers.CreateLogger(EngineLog.ReplayCategory);
+        SuspensionLog = loggers.CreateLogger(EngineLog.SuspensionCategory);
+    }
+
+    public string ExecutionArn { get; }
+
+    public CheckpointState State { get; }
+
+    public CheckpointBatcher Checkpoints { get; }
+
+    public ExecutionActivity Activity { get; } = new();
+
+    public IDurableSerializer Serializer { get; }
+
+    public ReplayMode? ReplayMode { get; }
+
+    public LambdaInvocation Invocation { get; }
+
+    public ILogger WorkflowLogger { get; }
+
+    public ILogger ReplayLog { get; }
+
+    public ILogger SuspensionLog { get; }
+
+    /// <summary>A task that never completes: what an operation waiting on the service awaits until the invocation ends.</summary>
+    public Task Never => _never.Task;
+
+    /// <summary>An error that fails the execution whatever the workflow code does with it (non-determinism).</summary>
+    public Exception? Fatal => Volatile.Read(ref _fatal);
+
+    public void FailExecution(Exception exception) => Interlocked.CompareExchange(ref _fatal, exception, null);
+}

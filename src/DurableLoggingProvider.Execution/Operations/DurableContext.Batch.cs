@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>Map and parallel: items or branches run concurrently, each in a child context of the batch's <c>CONTEXT</c> operation.</summary>
+internal sealed partial class DurableContext
+{
+    public Task<BatchResult<TResult>> MapAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<IDurableContext, TItem, int, Task<TResult>> func, string? name = null, MapConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(func);
+        cancellationToken.ThrowIfCancellationRequested();
+        return RunBatchAsync<TResult>(OperationSubTypes.Map, OperationSubTypes.MapIteration, name, items.Count, (context, index) => func(context, items[index], index), config?.MaxConcurrency);
+    }
+
+    public Task<BatchResult<TResult>> ParallelAsync<TResult>(IReadOnlyList<Func<IDurableContext, Task<TResult>>> branches, string? name = null, ParallelConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(branches);
+        cancellationToken.ThrowIfCancellationRequested();
+        return RunBatchAsync<TResult>(OperationSubTypes.Parallel, OperationSubTypes.ParallelBranch, name, branches.Count, (context, index) => branches[index](context), config?.MaxConcurrency);
+    }
+
+    private async Task<BatchResult<T>> RunBatchAsync<T>(string subType, string itemSubType, string? name, int count, Func<DurableContext, int, Task<T>> run, int? maxConcurrency)
+    {
+        if (maxConcurrency is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxConcurrency), maxConcurrency, "At least one item must be allowed to run at a time.");
+        }
+
+        var operation = Claim(OperationType.Context, subType, name);
+        try
+        {
+            var existing = operation.Existing;
+            var replayChildren = existing?.ContextDetails?.ReplayChildren == true;
+            switch (existing?.Status)
+            {
+                case OperationStatus.Succeeded when !replayChildren:
+                    return FromSummary<T>(existing.ContextDetails?.Result, count);
+                case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
+                    throw new DurableOperationFailedException(operation.Id, operation.Name, existing.ContextDetails?.Error);
+                case null:
+                    await SendAsync(Update(operation, OperationType.Context, subType, OperationAction.Start)).ConfigureAwait(false);
+                    break;
+            }
+
+            // Items start with the creator's status as it is now, before claiming their ids moves anything.
+            var creatorReplaying = State.IsReplaying;
+            var replayOnly = existing?.Status == OperationStatus.Succeeded;
+            var batch = CreateChild(operation.Id, replayOnly || creatorReplaying, _flow, replayOnly);
+            var claimed = new ClaimedOperation[count];
+            for (var i = 0; i < count; i++)
+            {
+                claimed[i] = batch.Claim(OperationType.Context, itemSubType, null);
+            }
+
+            var items = new BatchItem<T>[count];
+            await RunWorkersAsync(count, maxConcurrency ?? count, (index, flow) =>
+                batch.RunBatchItemAsync(claimed[index], itemSubType, index, creatorReplaying, flow, run, items)).ConfigureAwait(false);
+
+            if (!replayOnly)
+            {
+                await SucceedContextAsync(operation, subType, ToSummary(items)).ConfigureAwait(false);
+            }
+
+            return new BatchResult<T>(items);
+        }
+        finally
+        {
+            AfterAwait(operation.Id);
+        }
+    }
+
+    /// <summary>
+    /// Runs items on up to <paramref name="workers"/> concurrent workers, each its own flow. The creator's
+    /// turn passes to the workers and back to it from the last one to finish; a worker whose item waits on
+    /// the service blocks, and the rest carry on until every flow is blocked.
+    /// </summary>
+    private async Task RunWorkersAsync(int count, int workers, Func<int, ExecutionFlow, Task> runItem)
+    {
+        workers = Math.Min(count, workers);
+        if (workers == 0)
+        {
+            return;
+        }
+
+        var next = -1;
+        var running = workers;
+        _run.Activity.Add(workers - 1);
+        var tasks = new Task[workers];
+        for (var w = 0; w < workers; w++)
+        {
+            tasks[w] = Task.Run(async () =>
+            {
+                try
+                {
+                    var flow = new ExecutionFlow();
+                    int index;
+                    while ((index = Interlocked.Increment(ref next)) < count)
+                    {
+                        await runItem(index, flow).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    if (Interlocked.Decrement(ref running) != 0)
+                    {
+                        _run.Activity.Remove();
+                    }
+                }
+            });
+        }
+
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs (or replays) one item in its own child context; its failure is recorded, not thrown.</summary>
+    private async Task RunBatchItemAsync<T>(ClaimedOperation item, string itemSubType, int index, bool creatorReplaying, ExecutionFlow flow, Func<DurableContext, int, Task<T>> run, BatchItem<T>[] items)
+    {
+        var existing = item.Existing;
+        var replayChildren = existing?.ContextDetails?.ReplayChildren == true;
+        switch (existing?.Status)
+        {
+            case OperationStatus.Succeeded when !replayChildren:
+                items[index] = new BatchItem<T>(index, BatchItemStatus.Succeeded, _run.Serializer.Deserialize<T>(existing.ContextDetails?.Result), null);
+                return;
+            case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
+                items[index] = new BatchItem<T>(index, BatchItemStatus.Failed, default, existing.ContextDetails?.Error);
+                return;
+            case null:
+                await SendAsync(Update(item, OperationType.Context, itemSubType, OperationAction.Start)).ConfigureAwait(false);
+                break;
+        }
+
+        // An item with no checkpoint of its own is new work: it starts live.
+        var replayOnly = existing?.Status == OperationStatus.Succeeded;
+        var context = CreateChild(item.Id, replayOnly || (existing is not null && creatorReplaying), flow, replayOnly);
+        try
+        {
+            var result = await RunInContextAsync(context, child => run(child, index)).ConfigureAwait(false);
+            if (!replayOnly)
+            {
+                await SucceedContextAsync(item, itemSubType, _run.Serializer.Serialize(result)).ConfigureAwait(false);
+            }
+
+            items[index] = new BatchItem<T>(index, BatchItemStatus.Succeeded, result, null);
+        }
+        catch (Exception exception) when (!IsEngineFailure(exception))
+        {
+            var error = ErrorObjects.From(exception);
+            if (!replayOnly)
+            {
+                var fail = Update(item, OperationType.Context, itemSubType, OperationAction.Fail);
+                fail.Error = error;
+                await SendAsync(fail).ConfigureAwait(false);
+            }
+
+            items[index] = new BatchItem<T>(index, BatchItemStatus.Failed, default, error);
+        }
+    }
+
+    private string ToSummary<T>(BatchItem<T>[] items)
+    {
+        var summary = new BatchSummary();
+        foreach (var item in items)
+        {
+            summary.Items.Add(new BatchSummaryItem
+            {
+                Succeeded = item.Status == BatchItemStatus.Succeeded,
+                Result = item.Status == BatchItemStatus.Succeeded ? _run.Serializer.Serialize(item.Result) : null,
+                Error = item.Error,
+            });
+        }
+
+        return JsonSerializer.Serialize(summary, BatchSummaryJsonContext.Default.BatchSummary);
+    }
+
+    private BatchResult<T> FromSummary<T>(string? json, int count)
+    {
+        var summary = string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize(json, BatchSummaryJsonContext.Default.BatchSummary);
+        if (summary is null || summary.Items.Count != count)
+        {
+            throw new NonDeterministicExecutionException(
+                $"The checkpointed batch holds {summary?.Items.Count ?? 0} item(s), but the code now runs {count}. Workflow code must pass the same items on every invocation.");
+        }
+
+        var items = new BatchItem<T>[count];
+        for (var i = 0; i < count; i++)
+        {
+            var stored = summary.Items[i];
+            items[i] = stored.Succeeded
+                ? new BatchItem<T>(i, BatchItemStatus.Succeeded, _run.Serializer.Deserialize<T>(stored.Result), null)
+                : new BatchItem<T>(i, BatchItemStatus.Failed, default, stored.Error);
+        }
+
+        return new BatchResult<T>(items);
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>Child contexts: code checkpointed as one <c>CONTEXT</c> operation with its own ids.</summary>
+internal sealed partial class DurableContext
+{
+    public Task<T> RunInChildContextAsync<T>(Func<IDurableContext, Task<T>> func, string? name = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        cancellationToken.ThrowIfCancellationRequested();
+        return RunContextAsync(OperationSubTypes.RunInChildContext, name, child => func(child));
+    }
+
+    public Task RunInChildContextAsync(Func<IDurableContext, Task> func, string? name = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        return RunInChildContextAsync<object?>(
+            async child =>
+            {
+                await func(child).ConfigureAwait(false);
+                return null;
+            },
+            name,
+            cancellationToken);
+    }
+
+    /// <summary>Claims a <c>CONTEXT</c> operation and runs <paramref name="body"/> in it, or replays its stored result.</summary>
+    private async Task<T> RunContextAsync<T>(string subType, string? name, Func<DurableContext, Task<T>> body)
+    {
+        var operation = Claim(OperationType.Context, subType, name);
+        try
+        {
+            var existing = operation.Existing;
+            var replayChildren = existing?.ContextDetails?.ReplayChildren == true;
+            switch (existing?.Status)
+            {
+                case OperationStatus.Succeeded when !replayChildren:
+                    return _run.Serializer.Deserialize<T>(existing.ContextDetails?.Result)!;
+                case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
+                    throw new ChildContextException(operation.Id, operation.Name, existing.ContextDetails?.Error);
+                case null:
+                    await SendAsync(Update(operation, OperationType.Context, subType, OperationAction.Start)).ConfigureAwait(false);
+                    break;
+            }
+
+            // A finished context re-run for its children replays its whole body; otherwise the child
+            // starts with its creator's status at this moment.
+            var replayOnly = existing?.Status == OperationStatus.Succeeded;
+            var child = CreateChild(operation.Id, replayOnly ? true : State.IsReplaying, _flow, replayOnly);
+            T result;
+            try
+            {
+                result = await RunInContextAsync(child, body).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!IsEngineFailure(exception) && !replayOnly)
+            {
+                var error = ErrorObjects.From(exception);
+                var fail = Update(operation, OperationType.Context, subType, OperationAction.Fail);
+                fail.Error = error;
+                await SendAsync(fail).ConfigureAwait(false);
+                throw new ChildContextException(operation.Id, operation.Name, error, exception);
+            }
+
+            if (!replayOnly)
+            {
+                await SucceedContextAsync(operation, subType, _run.Serializer.Serialize(result)).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+        finally
+        {
+            AfterAwait(operation.Id);
+        }
+    }
+
+    private DurableContext CreateChild(string operationId, bool isReplaying, ExecutionFlow flow, bool replayOnly) =>
+        new(_run, State.CreateChild(operationId, isReplaying), this, operationId, flow, replayOnly, _logger);
+
+    /// <summary>Checkpoints a context's success; a result too large to store is left to be rebuilt by replaying the children.</summary>
+    private Task SucceedContextAsync(ClaimedOperation operation, string subType, string? payload)
+    {
+        var succeed = Update(operation, OperationType.Context, subType, OperationAction.Succeed);
+        if (payload is not null && payload.Length > MaxStoredContextResultLength)
+        {
+            succeed.ContextOptions = new ContextOptions { ReplayChildren = true };
+        }
+        else
+        {
+            succeed.Payload = payload;
+        }
+
+        return SendAsync(succeed);
+    }
+}

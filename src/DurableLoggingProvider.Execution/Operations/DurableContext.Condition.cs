@@ -1,0 +1,74 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>Wait-for-condition: a checkpointed check, repeated with the execution suspended in between.</summary>
+internal sealed partial class DurableContext
+{
+    public async Task<TState> WaitForConditionAsync<TState>(Func<TState, IConditionCheckContext, CancellationToken, Task<TState>> check, WaitForConditionConfig<TState> config, string? name = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(config);
+        cancellationToken.ThrowIfCancellationRequested();
+        var operation = Claim(OperationType.Step, OperationSubTypes.WaitForCondition, name);
+        try
+        {
+            var existing = operation.Existing;
+            switch (existing?.Status)
+            {
+                case OperationStatus.Succeeded:
+                    return _run.Serializer.Deserialize<TState>(existing.StepDetails?.Result)!;
+                case { } status when status.IsTerminal():
+                    throw new StepException(operation.Id, operation.Name, existing.StepDetails?.Error);
+                case OperationStatus.Pending:
+                    return await BlockAsync<TState>(operation.Id, OperationType.Step, "waiting to check the condition again").ConfigureAwait(false);
+            }
+
+            // Rule 2: the next check is new work.
+            GoLive(operation.Id, existing is null ? "new condition" : "the condition is checked again");
+            var attempt = (existing?.StepDetails?.Attempt ?? 0) + 1;
+            var previous = existing?.StepDetails?.Result is { } stored ? _run.Serializer.Deserialize<TState>(stored)! : config.InitialState;
+            await SendAsync(Update(operation, OperationType.Step, OperationSubTypes.WaitForCondition, OperationAction.Start)).ConfigureAwait(false);
+
+            TState state;
+            WaitDecision decision;
+            try
+            {
+                state = await RunBodyAsync(operation, attempt, step => check(previous, step, cancellationToken)).ConfigureAwait(false);
+                decision = config.WaitStrategy.Decide(state, attempt);
+            }
+            catch (Exception exception) when (!IsEngineFailure(exception))
+            {
+                var fail = Update(operation, OperationType.Step, OperationSubTypes.WaitForCondition, OperationAction.Fail);
+                fail.Error = ErrorObjects.From(exception);
+                await SendAsync(fail).ConfigureAwait(false);
+                throw exception is WaitForConditionException ? exception : new StepException(operation.Id, operation.Name, fail.Error, exception);
+            }
+
+            var payload = _run.Serializer.Serialize(state);
+            if (!decision.ShouldContinue)
+            {
+                var succeed = Update(operation, OperationType.Step, OperationSubTypes.WaitForCondition, OperationAction.Succeed);
+                succeed.Payload = payload;
+                await SendAsync(succeed).ConfigureAwait(false);
+                return state;
+            }
+
+            // The state rides on the retry, so that the next check, in a later invocation, is given it.
+            var seconds = WholeSeconds(decision.Delay);
+            var retry = Update(operation, OperationType.Step, OperationSubTypes.WaitForCondition, OperationAction.Retry);
+            retry.Payload = payload;
+            retry.StepOptions = new StepOptions { NextAttemptDelaySeconds = seconds };
+            await SendAsync(retry).ConfigureAwait(false);
+            return await BlockAsync<TState>(
+                operation.Id, OperationType.Step, $"check {attempt.ToString(CultureInfo.InvariantCulture)} did not hold; the next runs in {seconds.ToString(CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
+        }
+        finally
+        {
+            AfterAwait(operation.Id);
+        }
+    }
+}

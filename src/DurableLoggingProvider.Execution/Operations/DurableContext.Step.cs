@@ -1,0 +1,102 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>Steps: checkpointed bodies with retries.</summary>
+internal sealed partial class DurableContext
+{
+    public async Task<T> StepAsync<T>(Func<IStepContext, Task<T>> func, string? name = null, StepConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        cancellationToken.ThrowIfCancellationRequested();
+        var operation = Claim(OperationType.Step, OperationSubTypes.Step, name);
+        try
+        {
+            return await RunStepAsync(operation, func, config ?? s_defaultStepConfig).ConfigureAwait(false);
+        }
+        finally
+        {
+            AfterAwait(operation.Id);
+        }
+    }
+
+    public Task StepAsync(Func<IStepContext, Task> func, string? name = null, StepConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        return StepAsync<object?>(
+            async step =>
+            {
+                await func(step).ConfigureAwait(false);
+                return null;
+            },
+            name,
+            config,
+            cancellationToken);
+    }
+
+    private async Task<T> RunStepAsync<T>(ClaimedOperation operation, Func<IStepContext, Task<T>> func, StepConfig config)
+    {
+        var existing = operation.Existing;
+        var attempt = (existing?.StepDetails?.Attempt ?? 0) + 1;
+        switch (existing?.Status)
+        {
+            case OperationStatus.Succeeded:
+                return _run.Serializer.Deserialize<T>(existing.StepDetails?.Result)!;
+            case { } status when status.IsTerminal():
+                throw new StepException(operation.Id, operation.Name, existing.StepDetails?.Error);
+            case OperationStatus.Pending:
+                return await BlockAsync<T>(operation.Id, OperationType.Step, "waiting for the next attempt's delay").ConfigureAwait(false);
+            case OperationStatus.Started when config.Semantics == StepSemantics.AtMostOncePerRetry:
+                var interrupted = new InvalidOperationException(
+                    $"Attempt {attempt} of step {Quote(operation.Name)} began in an earlier invocation that ended before it finished; with at-most-once semantics it is not run again.");
+                return await AfterFailedAttemptAsync<T>(operation, attempt, interrupted, config).ConfigureAwait(false);
+        }
+
+        // Rule 2: a step that is not finished runs again as a new attempt, so its lines are new.
+        GoLive(operation.Id, existing is null ? "new step" : "the step runs again as a new attempt");
+        await SendAsync(Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Start)).ConfigureAwait(false);
+
+        T result;
+        try
+        {
+            result = await RunBodyAsync(operation, attempt, step => func(step)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!IsEngineFailure(exception))
+        {
+            return await AfterFailedAttemptAsync<T>(operation, attempt, exception, config).ConfigureAwait(false);
+        }
+
+        var succeed = Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Succeed);
+        succeed.Payload = _run.Serializer.Serialize(result);
+        await SendAsync(succeed).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Checkpoints a failed attempt: a retry after the strategy's delay (the execution suspends), or the step's failure.</summary>
+    private async Task<T> AfterFailedAttemptAsync<T>(ClaimedOperation operation, int attempt, Exception exception, StepConfig config)
+    {
+        var error = ErrorObjects.From(exception);
+        var decision = config.RetryStrategy.ShouldRetry(exception, attempt);
+        if (decision.ShouldRetry)
+        {
+            var seconds = WholeSeconds(decision.Delay);
+            var retry = Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Retry);
+            retry.Error = error;
+            retry.StepOptions = new StepOptions { NextAttemptDelaySeconds = seconds };
+            await SendAsync(retry).ConfigureAwait(false);
+            return await BlockAsync<T>(
+                operation.Id, OperationType.Step, $"attempt {attempt.ToString(CultureInfo.InvariantCulture)} failed; the next runs in {seconds.ToString(CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
+        }
+
+        var fail = Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Fail);
+        fail.Error = error;
+        await SendAsync(fail).ConfigureAwait(false);
+        throw new StepException(operation.Id, operation.Name, error, exception);
+    }
+
+    /// <summary>A delay as the service's timers take it: whole seconds, at least one.</summary>
+    private static int WholeSeconds(TimeSpan delay) => (int)Math.Clamp(Math.Ceiling(delay.TotalSeconds), 1, int.MaxValue);
+}
