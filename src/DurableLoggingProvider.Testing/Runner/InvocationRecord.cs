@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using DurableLoggingProvider.Execution;
+
+namespace DurableLoggingProvider.Testing;
+
+/// <summary>One invocation the runner made: its request id, how it ended, how long it took, and every line it wrote.</summary>
+public sealed class InvocationRecord
+{
+    internal InvocationRecord(int number, string requestId, InvocationStatus? status, bool crashed, TimeSpan duration, IReadOnlyList<string> lines, IReadOnlyList<JsonElement> records)
+    {
+        Number = number;
+        RequestId = requestId;
+        Status = status;
+        Crashed = crashed;
+        Duration = duration;
+        Lines = lines;
+        Records = records;
+    }
+
+    /// <summary>The invocation's number, from 1.</summary>
+    public int Number { get; }
+
+    /// <summary>The invocation's request id.</summary>
+    public string RequestId { get; }
+
+    /// <summary>The output's status; <see langword="null"/> when the invocation crashed.</summary>
+    public InvocationStatus? Status { get; }
+
+    /// <summary>Whether the runner crashed this invocation on purpose.</summary>
+    public bool Crashed { get; }
+
+    /// <summary>How long the invocation ran.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>The lines it wrote, as written.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>The lines it wrote, parsed (JSON format only; empty for Text).</summary>
+    public IReadOnlyList<JsonElement> Records { get; }
+}
