@@ -8,13 +8,15 @@ namespace DurableLoggingProvider.Testing;
 /// <summary>One invocation the runner made: its request id, how it ended, how long it took, and every line it wrote.</summary>
 public sealed class InvocationRecord
 {
-    internal InvocationRecord(int number, string requestId, InvocationStatus? status, bool crashed, TimeSpan duration, IReadOnlyList<string> lines, IReadOnlyList<JsonElement> records)
+    internal InvocationRecord(
+        int number, string requestId, InvocationStatus? status, bool crashed, TimeSpan duration, TimeSpan? initDuration, IReadOnlyList<string> lines, IReadOnlyList<JsonElement> records)
     {
         Number = number;
         RequestId = requestId;
         Status = status;
         Crashed = crashed;
         Duration = duration;
+        InitDuration = initDuration;
         Lines = lines;
         Records = records;
     }
@@ -31,8 +33,14 @@ public sealed class InvocationRecord
     /// <summary>Whether the runner crashed this invocation on purpose.</summary>
     public bool Crashed { get; }
 
-    /// <summary>How long the invocation ran.</summary>
+    /// <summary>How long the invocation ran (the <c>Duration</c> of its <c>REPORT</c> line).</summary>
     public TimeSpan Duration { get; }
+
+    /// <summary>
+    /// For the runner's first invocation, the cold start: how long the runner took to set up before it (the
+    /// <c>Init Duration</c> of its <c>REPORT</c> line); <see langword="null"/> for every other invocation.
+    /// </summary>
+    public TimeSpan? InitDuration { get; }
 
     /// <summary>The lines it wrote, as written.</summary>
     public IReadOnlyList<string> Lines { get; }

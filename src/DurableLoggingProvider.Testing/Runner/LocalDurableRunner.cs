@@ -25,6 +25,10 @@ public sealed class LocalDurableRunner : IDisposable
     private readonly LocalRunnerOptions _options;
     private readonly ServiceProvider? _ownedLoggers;
     private readonly IDurableSerializer _serializer;
+    private readonly ExecutionResumer _resumer;
+    private readonly PlatformLinePrinter? _printer;
+    private readonly TimeSpan _initDuration;
+    private int _coldStartTaken;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="options">How to run; defaults otherwise.</param>
@@ -40,10 +44,14 @@ public sealed class LocalDurableRunner : IDisposable
     /// <param name="serializer">The serializer of checkpointed values.</param>
     public LocalDurableRunner(LocalRunnerOptions options, IDurableSerializer serializer)
     {
+        // The runner's set-up stands in for a Lambda environment's init phase: the REPORT line's Init Duration.
+        var setUp = Stopwatch.StartNew();
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(serializer);
         _options = options;
         _serializer = serializer;
+        _resumer = new ExecutionResumer(options);
+        _printer = PlatformLinePrinter.For(options);
         if (options.LoggerFactory is not null && options.Sink is not null)
         {
             LoggerFactory = options.LoggerFactory;
@@ -67,6 +75,8 @@ public sealed class LocalDurableRunner : IDisposable
         {
             throw new ArgumentException("Give LocalRunnerOptions.LoggerFactory and LocalRunnerOptions.Sink together, or neither.", nameof(options));
         }
+
+        _initDuration = setUp.Elapsed;
     }
 
     /// <summary>The logger factory the workflow's loggers should come from, so that the runner records their lines.</summary>
@@ -76,10 +86,17 @@ public sealed class LocalDurableRunner : IDisposable
     public RecordingLogSink Sink { get; }
 
     /// <summary>Runs an execution of <paramref name="handler"/> with <paramref name="input"/> until it ends.</summary>
+    /// <returns>
+    /// How it ended, and every invocation. The status is <c>PENDING</c> only when nothing could resume the
+    /// execution, or it did not end within <see cref="LocalRunnerOptions.MaxInvocations"/>; <see cref="LocalRunResult{T}.StuckReason"/> says which.
+    /// </returns>
     public async Task<LocalRunResult<TOutput>> RunAsync<TInput, TOutput>(TInput input, Func<TInput?, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        var service = new InMemoryDurableService(_options.ExecutionArn, _serializer.Serialize(input), DateTimeOffset.UtcNow, _options.Service);
+        var service = new InMemoryDurableService(_options.ExecutionArn, _serializer.Serialize(input), DateTimeOffset.UtcNow, _options.Service)
+        {
+            FollowsWallClock = _options.RealTime,
+        };
         var invocations = new List<InvocationRecord>();
         var run = Interlocked.Increment(ref s_runs);
         var crash = new CrashInjection(service);
@@ -91,6 +108,8 @@ public sealed class LocalDurableRunner : IDisposable
             var requestId = RequestId(run, number);
             var firstLine = Sink.Count;
             crash.Arm(_options.CrashAfterCheckpoints.TryGetValue(number, out var limit) ? limit : null);
+            var initDuration = Interlocked.Exchange(ref _coldStartTaken, 1) == 0 ? _initDuration : (TimeSpan?)null;
+            _printer?.Start(requestId);
             var stopwatch = Stopwatch.StartNew();
             DurableExecutionInvocationOutput? output = null;
             try
@@ -103,14 +122,16 @@ public sealed class LocalDurableRunner : IDisposable
             }
 
             stopwatch.Stop();
-            invocations.Add(Record(number, requestId, output, crash.Fired, stopwatch.Elapsed, firstLine));
+            var invocation = Record(number, requestId, output, crash.Fired, stopwatch.Elapsed, initDuration, firstLine);
+            invocations.Add(invocation);
+            _printer?.Finish(invocation);
             if (output is { Status: InvocationStatus.Succeeded or InvocationStatus.Failed })
             {
                 var result = output.Status == InvocationStatus.Succeeded ? _serializer.Deserialize<TOutput>(output.Result) : default;
                 return new LocalRunResult<TOutput>(output.Status, result, output.Error, invocations, service.Operations, null);
             }
 
-            if (output is not null && await ResumeAsync(service, number, cancellationToken).ConfigureAwait(false) is { } stuck)
+            if (output is not null && await _resumer.ResumeAsync(service, number, cancellationToken).ConfigureAwait(false) is { } stuck)
             {
                 return new LocalRunResult<TOutput>(InvocationStatus.Pending, default, null, invocations, service.Operations, stuck);
             }
@@ -123,90 +144,20 @@ public sealed class LocalDurableRunner : IDisposable
     /// <inheritdoc />
     public void Dispose() => _ownedLoggers?.Dispose();
 
-    /// <summary>Does what the service does while the execution is suspended; returns why nothing can resume it, if so.</summary>
-    private async Task<string?> ResumeAsync(InMemoryDurableService service, int invocation, CancellationToken cancellationToken)
-    {
-        var answered = false;
-        foreach (var callback in service.PendingCallbacks())
-        {
-            var pending = new PendingCallback(callback.CallbackDetails!.CallbackId!, callback.Name, callback.Id, invocation);
-            switch (_options.AnswerCallback?.Invoke(pending))
-            {
-                case { TimedOut: true }:
-                    service.TimeOutCallback(pending.CallbackId);
-                    answered = true;
-                    break;
-                case { Error: { } error }:
-                    service.FailCallback(pending.CallbackId, error);
-                    answered = true;
-                    break;
-                case { } success:
-                    service.SucceedCallback(pending.CallbackId, success.Result);
-                    answered = true;
-                    break;
-            }
-        }
-
-        foreach (var invoke in service.PendingInvokes())
-        {
-            answered = true;
-            await CompleteInvokeAsync(service, invoke).ConfigureAwait(false);
-        }
-
-        if (answered)
-        {
-            return null;
-        }
-
-        if (service.NextTimer() is not { } timer)
-        {
-            var waiting = service.PendingCallbacks().Select(callback => callback.Name ?? callback.CallbackDetails?.CallbackId);
-            return $"The execution is pending but nothing can resume it: no timer is set and no answer came for callback(s) {string.Join(", ", waiting)}.";
-        }
-
-        if (_options.RealTime && timer > DateTimeOffset.UtcNow)
-        {
-            await Task.Delay(timer - DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
-        }
-
-        service.AdvanceTo(timer);
-        return null;
-    }
-
-    private async Task CompleteInvokeAsync(InMemoryDurableService service, Operation invoke)
-    {
-        var request = service.InvokeRequest(invoke.Id);
-        if (request.FunctionName is null || !_options.Functions.TryGetValue(request.FunctionName, out var function))
-        {
-            service.CompleteInvoke(invoke.Id, null, new ErrorObject
-            {
-                ErrorType = "ResourceNotFoundException",
-                ErrorMessage = $"No function named '{request.FunctionName}' is registered with the local runner (LocalRunnerOptions.Functions).",
-            });
-            return;
-        }
-
-        try
-        {
-            service.CompleteInvoke(invoke.Id, await function(request.Payload).ConfigureAwait(false));
-        }
-        catch (Exception exception)
-        {
-            service.CompleteInvoke(invoke.Id, null, new ErrorObject { ErrorType = exception.GetType().FullName, ErrorMessage = exception.Message });
-        }
-    }
-
-    private InvocationRecord Record(int number, string requestId, DurableExecutionInvocationOutput? output, bool crashed, TimeSpan duration, int firstLine)
+    private InvocationRecord Record(int number, string requestId, DurableExecutionInvocationOutput? output, bool crashed, TimeSpan duration, TimeSpan? initDuration, int firstLine)
     {
         // The sink may be shared with other executions running at the same time: keep this invocation's lines.
         var lines = new List<string>();
         var records = new List<JsonElement>();
         foreach (var line in Sink.Lines.Skip(firstLine))
         {
-            if (_options.LogFormat == DurableLogFormat.Json)
+            // The format is the sink's, which the runner does not choose when the caller brings the
+            // logger factory: a JSON record starts with a brace, a Text line with its timestamp.
+            if (line.StartsWith('{'))
             {
                 using var document = JsonDocument.Parse(line);
-                if (document.RootElement.TryGetProperty("requestId", out var id) && id.GetString() == requestId)
+                var root = document.RootElement;
+                if ((root.TryGetProperty("requestId", out var id) || root.TryGetProperty("request_id", out id)) && id.GetString() == requestId)
                 {
                     lines.Add(line);
                     records.Add(document.RootElement.Clone());
@@ -218,38 +169,10 @@ public sealed class LocalDurableRunner : IDisposable
             }
         }
 
-        return new InvocationRecord(number, requestId, output?.Status, crashed, duration, lines, records);
+        return new InvocationRecord(number, requestId, output?.Status, crashed, duration, initDuration, lines, records);
     }
 
     /// <summary>A request id no other invocation in this process has: the run's number, then the invocation's.</summary>
     private static string RequestId(int run, int number) =>
         $"{run.ToString("D8", CultureInfo.InvariantCulture)}-0000-4000-8000-{number.ToString("D12", CultureInfo.InvariantCulture)}";
-
-    /// <summary>Makes the service fail the checkpoint call after the given number of calls in one invocation.</summary>
-    private sealed class CrashInjection
-    {
-        private int? _limit;
-        private int _calls;
-
-        public CrashInjection(InMemoryDurableService service)
-        {
-            service.BeforeCheckpoint = _ =>
-            {
-                if (_limit is { } limit && ++_calls > limit)
-                {
-                    Fired = true;
-                    throw new InvalidOperationException($"Injected crash after {limit} checkpoint call(s).");
-                }
-            };
-        }
-
-        public bool Fired { get; private set; }
-
-        public void Arm(int? limit)
-        {
-            _limit = limit;
-            _calls = 0;
-            Fired = false;
-        }
-    }
 }

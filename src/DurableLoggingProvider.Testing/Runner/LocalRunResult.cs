@@ -16,6 +16,7 @@ public sealed class LocalRunResult<T>
         Error = error;
         Invocations = invocations;
         Operations = operations;
+        OperationTree = OperationNode.Tree(operations);
         StuckReason = stuckReason;
     }
 
@@ -34,8 +35,24 @@ public sealed class LocalRunResult<T>
     /// <summary>Every invocation, in order.</summary>
     public IReadOnlyList<InvocationRecord> Invocations { get; }
 
-    /// <summary>The execution's operations as the service holds them at the end.</summary>
+    /// <summary>The execution's operations as the service holds them at the end, in the order they were created.</summary>
+    /// <remarks>
+    /// By default the service drops the children of finished contexts, as the real service does; with
+    /// <see cref="InMemoryServiceOptions.PruneFinishedContexts"/> set to <see langword="false"/> (in
+    /// <see cref="LocalRunnerOptions.Service"/>) every operation is kept.
+    /// </remarks>
     public IReadOnlyList<Operation> Operations { get; }
+
+    /// <summary>
+    /// <see cref="Operations"/> as a tree: the roots in creation order (the <c>EXECUTION</c> operation first,
+    /// then the handler's top-level operations), each context's operations as its children.
+    /// </summary>
+    /// <remarks>
+    /// With pruning (the default, as the real service does), the children of finished contexts are gone:
+    /// a finished child context, map or parallel is a leaf. Set <see cref="InMemoryServiceOptions.PruneFinishedContexts"/>
+    /// to <see langword="false"/> (in <see cref="LocalRunnerOptions.Service"/>) to keep the whole tree.
+    /// </remarks>
+    public IReadOnlyList<OperationNode> OperationTree { get; }
 
     /// <summary>Every line of every invocation, parsed, in order.</summary>
     public IReadOnlyList<JsonElement> Records => Invocations.SelectMany(invocation => invocation.Records).ToList();
@@ -49,4 +66,12 @@ public sealed class LocalRunResult<T>
 
     /// <summary>The operations named <paramref name="name"/>.</summary>
     public IReadOnlyList<Operation> OperationsNamed(string name) => Operations.Where(operation => operation.Name == name).ToList();
+
+    /// <summary>The first node of <see cref="OperationTree"/> named <paramref name="name"/>, depth first; <see langword="null"/> when none is.</summary>
+    public OperationNode? Find(string name) => AllNodes().FirstOrDefault(node => node.Operation.Name == name);
+
+    /// <summary>Every node of <see cref="OperationTree"/> named <paramref name="name"/>, depth first.</summary>
+    public IReadOnlyList<OperationNode> FindAll(string name) => AllNodes().Where(node => node.Operation.Name == name).ToList();
+
+    private IEnumerable<OperationNode> AllNodes() => OperationTree.SelectMany(root => root.Descendants().Prepend(root));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Execution;
 using Microsoft.Extensions.Logging;
@@ -15,13 +16,18 @@ public sealed class LocalRunnerOptions
     /// <summary>The durable execution's ARN. Default: a made-up ARN of a function named <c>local-function</c>.</summary>
     public string ExecutionArn { get; init; } = "arn:aws:lambda:us-east-1:123456789012:function:local-function:$LATEST/durable-execution/local-execution/00000000-0000-4000-8000-000000000000";
 
-    /// <summary>Paging and pruning of the in-memory service.</summary>
+    /// <summary>
+    /// Paging and pruning of the in-memory service. By default it drops the children of finished contexts,
+    /// as the real service does, so they are missing from <see cref="LocalRunResult{T}.Operations"/> and
+    /// <see cref="LocalRunResult{T}.OperationTree"/>; set <see cref="InMemoryServiceOptions.PruneFinishedContexts"/>
+    /// to <see langword="false"/> to keep the whole tree.
+    /// </summary>
     public InMemoryServiceOptions Service { get; init; } = new();
 
     /// <summary>The replay mode of the execution; <see langword="null"/> to follow the logging configuration.</summary>
     public ReplayMode? ReplayMode { get; init; }
 
-    /// <summary>The line format recorded. Default JSON, so that lines can be parsed.</summary>
+    /// <summary>The line format of the runner's own logger factory (used when <see cref="LoggerFactory"/> is not given). Default JSON, so that lines can be parsed.</summary>
     public DurableLogFormat LogFormat { get; init; } = DurableLogFormat.Json;
 
     /// <summary>
@@ -37,8 +43,30 @@ public sealed class LocalRunnerOptions
     /// <summary>Adds more logging configuration (levels, other providers) to the runner's logger factory.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
-    /// <summary>Whether timers run in real time; by default time is skipped.</summary>
+    /// <summary>
+    /// Whether timers run in real time: the runner waits for each timer, and the service's clock is the real
+    /// one. By default time is skipped: the clock jumps to the next timer.
+    /// </summary>
     public bool RealTime { get; init; }
+
+    /// <summary>
+    /// Where to print the log stream as CloudWatch would hold it: Lambda's <c>START</c> line, every line the
+    /// invocation wrote, then <c>END</c> and <c>REPORT</c>, for each invocation. <see langword="null"/> (the
+    /// default) prints nothing.
+    /// </summary>
+    /// <remarks>
+    /// <c>REPORT</c>'s <c>Max Memory Used</c> is this process's peak working set
+    /// (<see cref="System.Diagnostics.Process.PeakWorkingSet64"/>), not a Lambda sandbox's, and its
+    /// <c>Init Duration</c>, on the runner's first invocation only, is the time the runner took to set up.
+    /// The version is <c>AWS_LAMBDA_FUNCTION_VERSION</c>, or <c>$LATEST</c>.
+    /// </remarks>
+    public TextWriter? Output { get; init; }
+
+    /// <summary>
+    /// The <c>Memory Size</c> that <c>REPORT</c> lines show when <c>AWS_LAMBDA_FUNCTION_MEMORY_SIZE</c> is not
+    /// set. Default 128, Lambda's own default.
+    /// </summary>
+    public int MemorySizeMB { get; init; } = 128;
 
     /// <summary>The most invocations before the runner gives up. Default 1,000.</summary>
     public int MaxInvocations { get; init; } = 1000;
@@ -46,6 +74,9 @@ public sealed class LocalRunnerOptions
     /// <summary>
     /// Answers callbacks: called at each suspension for every callback still waiting, with the number of
     /// the invocation that just ended; return an answer, or <see langword="null"/> to leave it waiting.
+    /// A <see cref="CallbackAnswer.Heartbeat"/> leaves it waiting too, but restarts its heartbeat deadline.
+    /// A callback left waiting times out when the clock passes its <c>Timeout</c> or <c>HeartbeatTimeout</c>;
+    /// one with neither, never answered, leaves the execution stuck (<see cref="LocalRunResult{T}.StuckReason"/>).
     /// </summary>
     public Func<PendingCallback, CallbackAnswer?>? AnswerCallback { get; init; }
 

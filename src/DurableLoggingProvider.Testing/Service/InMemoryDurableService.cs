@@ -14,13 +14,15 @@ namespace DurableLoggingProvider.Testing;
 /// callbacks and chained invokes from test code, lists what changed in <c>UpdatedOperationIds</c>, serves
 /// the state in pages, and drops the children of finished contexts (or keeps them).
 /// </summary>
-public sealed class InMemoryDurableService : IDurableServiceClient
+public sealed partial class InMemoryDurableService : IDurableServiceClient
 {
     private readonly object _lock = new();
     private readonly List<Operation> _operations = [];
     private readonly HashSet<string> _updatedSinceInvocation = [];
     private readonly Dictionary<string, ChainedInvokeRequest> _invokes = [];
+    private readonly OperationTimers _timers = new();
     private readonly InMemoryServiceOptions _options;
+    private DateTimeOffset _clock;
     private int _tokenNumber;
     private int _callbackNumber;
 
@@ -33,7 +35,7 @@ public sealed class InMemoryDurableService : IDurableServiceClient
     {
         ArgumentException.ThrowIfNullOrEmpty(executionArn);
         ExecutionArn = executionArn;
-        Now = start;
+        _clock = start;
         _options = options ?? new InMemoryServiceOptions();
         _operations.Add(new Operation
         {
@@ -48,8 +50,22 @@ public sealed class InMemoryDurableService : IDurableServiceClient
     /// <summary>The execution's ARN.</summary>
     public string ExecutionArn { get; }
 
-    /// <summary>The service's clock; timers fire when it is moved past them.</summary>
-    public DateTimeOffset Now { get; private set; }
+    /// <summary>The service's clock; timers fire when it is moved past them (<see cref="AdvanceTo"/>).</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var wall = DateTimeOffset.UtcNow;
+            return FollowsWallClock && wall > _clock ? wall : _clock;
+        }
+    }
+
+    /// <summary>
+    /// Whether the clock runs with real time (the runner's <see cref="LocalRunnerOptions.RealTime"/>), so that
+    /// operations are stamped, and waits scheduled, from the real time they happen at. Timers still fire only
+    /// in <see cref="AdvanceTo"/>.
+    /// </summary>
+    internal bool FollowsWallClock { get; init; }
 
     /// <summary>How many checkpoint calls were made.</summary>
     public int CheckpointCalls { get; private set; }
@@ -106,36 +122,20 @@ public sealed class InMemoryDurableService : IDurableServiceClient
                 throw new InvalidCheckpointException($"Checkpoint token '{request.CheckpointToken}' is stale; the current token is '{CheckpointToken}'.");
             }
 
-            var changed = new List<Operation>();
-            foreach (var update in request.Updates)
+            // The service applies a checkpoint whole or not at all: a refused update leaves the state as it was.
+            var before = _operations.Select(OperationCopy.Of).ToList();
+            var callbacksBefore = _callbackNumber;
+            try
             {
-                var index = _operations.FindIndex(operation => operation.Id == update.Id);
-                var operation = OperationTransitions.Apply(index < 0 ? null : _operations[index], update, Now.ToUnixTimeMilliseconds(), NewCallbackId);
-                if (index < 0)
-                {
-                    _operations.Add(operation);
-                }
-
-                if (update is { Type: OperationType.ChainedInvoke, Action: OperationAction.Start })
-                {
-                    _invokes[update.Id] = new ChainedInvokeRequest(update.ChainedInvokeOptions?.FunctionName, update.ChainedInvokeOptions?.TenantId, update.Payload);
-                }
-
-                if (ShouldPrune(operation))
-                {
-                    Prune(operation.Id);
-                }
-
-                changed.Add(OperationCopy.Of(operation));
+                return Task.FromResult(Apply(request.Updates));
             }
-
-            CheckpointCalls++;
-            _tokenNumber++;
-            return Task.FromResult(new CheckpointResponse
+            catch (InvalidCheckpointException)
             {
-                CheckpointToken = CheckpointToken,
-                NewExecutionState = new ExecutionStatePage { Operations = changed },
-            });
+                _operations.Clear();
+                _operations.AddRange(before);
+                _callbackNumber = callbacksBefore;
+                throw;
+            }
         }
     }
 
@@ -154,7 +154,10 @@ public sealed class InMemoryDurableService : IDurableServiceClient
         }
     }
 
-    /// <summary>The earliest time a timer (a wait, a retry delay) fires, or <see langword="null"/> when none is set.</summary>
+    /// <summary>
+    /// The earliest time a timer fires: a wait's end, a step's next attempt, a callback's timeout or heartbeat
+    /// deadline; <see langword="null"/> when none is set.
+    /// </summary>
     public DateTimeOffset? NextTimer()
     {
         lock (_lock)
@@ -162,7 +165,7 @@ public sealed class InMemoryDurableService : IDurableServiceClient
             long? next = null;
             foreach (var operation in _operations)
             {
-                var due = TimerOf(operation);
+                var due = _timers.DueOf(operation);
                 if (due is not null && (next is null || due < next))
                 {
                     next = due;
@@ -173,104 +176,73 @@ public sealed class InMemoryDurableService : IDurableServiceClient
         }
     }
 
-    /// <summary>Moves the clock to <paramref name="time"/>, firing every timer due by then: waits succeed, steps become ready.</summary>
+    /// <summary>
+    /// Moves the clock to <paramref name="time"/> (never back), firing every timer due by then: waits succeed,
+    /// steps become ready, callbacks past a deadline time out. Each is listed in the next invocation's
+    /// <c>UpdatedOperationIds</c>.
+    /// </summary>
     public void AdvanceTo(DateTimeOffset time)
     {
         lock (_lock)
         {
-            if (time > Now)
+            if (time > _clock)
             {
-                Now = time;
+                _clock = time;
             }
 
             var now = Now.ToUnixTimeMilliseconds();
             foreach (var operation in _operations)
             {
-                if (TimerOf(operation) is not { } due || due > now)
+                if (_timers.FireIfDue(operation, now))
                 {
-                    continue;
+                    _updatedSinceInvocation.Add(operation.Id);
                 }
-
-                if (operation.Type == OperationType.Wait)
-                {
-                    OperationTransitions.Finish(operation, OperationStatus.Succeeded, null, null, now);
-                }
-                else
-                {
-                    operation.Status = OperationStatus.Ready;
-                    operation.StepDetails!.NextAttemptTimestamp = null;
-                }
-
-                _updatedSinceInvocation.Add(operation.Id);
             }
         }
     }
 
-    /// <summary>The callbacks waiting for an answer.</summary>
-    public IReadOnlyList<Operation> PendingCallbacks() => Pending(OperationType.Callback);
-
-    /// <summary>The chained invokes waiting for their function.</summary>
-    public IReadOnlyList<Operation> PendingInvokes() => Pending(OperationType.ChainedInvoke);
-
-    /// <summary>What a chained invoke asked for: the function, the tenant and the payload.</summary>
-    public ChainedInvokeRequest InvokeRequest(string operationId)
+    /// <summary>Applies the updates in order; returns the response. Throws on the first refused one.</summary>
+    private CheckpointResponse Apply(IEnumerable<OperationUpdate> updates)
     {
-        lock (_lock)
+        var now = Now.ToUnixTimeMilliseconds();
+        var changed = new List<Operation>();
+        foreach (var update in updates)
         {
-            return _invokes.TryGetValue(operationId, out var request)
-                ? request
-                : throw new InvalidCheckpointException($"No chained invoke was started with the id '{operationId}'.");
+            var index = _operations.FindIndex(operation => operation.Id == update.Id);
+            var operation = OperationTransitions.Apply(index < 0 ? null : _operations[index], update, now, NewCallbackId);
+            if (index < 0)
+            {
+                _operations.Add(operation);
+            }
+
+            if (update is { Type: OperationType.ChainedInvoke, Action: OperationAction.Start })
+            {
+                _invokes[update.Id] = new ChainedInvokeRequest(update.ChainedInvokeOptions?.FunctionName, update.ChainedInvokeOptions?.TenantId, update.Payload);
+            }
+
+            if (update is { Type: OperationType.Callback, Action: OperationAction.Start })
+            {
+                _timers.CallbackStarted(update.Id, now, update.CallbackOptions);
+            }
+
+            if (ContextPruning.Applies(_options, operation))
+            {
+                ContextPruning.Prune(_operations, operation.Id);
+            }
+
+            changed.Add(OperationCopy.Of(operation));
         }
+
+        CheckpointCalls++;
+        _tokenNumber++;
+        return new CheckpointResponse
+        {
+            CheckpointToken = CheckpointToken,
+            NewExecutionState = new ExecutionStatePage { Operations = changed },
+        };
     }
-
-    /// <summary>Answers a callback with a result (JSON text).</summary>
-    public void SucceedCallback(string callbackId, string? result) => Resolve(FindCallback(callbackId), OperationStatus.Succeeded, result, null);
-
-    /// <summary>Answers a callback with a failure.</summary>
-    public void FailCallback(string callbackId, ErrorObject error) => Resolve(FindCallback(callbackId), OperationStatus.Failed, null, error);
-
-    /// <summary>Times a callback out, as a missed timeout or heartbeat does.</summary>
-    public void TimeOutCallback(string callbackId) =>
-        Resolve(FindCallback(callbackId), OperationStatus.TimedOut, null, new ErrorObject { ErrorType = "Callback.Timeout", ErrorMessage = "The callback timed out." });
-
-    /// <summary>Ends a chained invoke with the invoked function's result or error.</summary>
-    public void CompleteInvoke(string operationId, string? result, ErrorObject? error = null) =>
-        Resolve(operationId, error is null ? OperationStatus.Succeeded : OperationStatus.Failed, result, error);
 
     private string NewCallbackId() => $"callback-{(++_callbackNumber).ToString(CultureInfo.InvariantCulture)}";
-
-    private List<Operation> Pending(OperationType type)
-    {
-        lock (_lock)
-        {
-            return _operations.Where(operation => operation.Type == type && operation.Status == OperationStatus.Started).Select(OperationCopy.Of).ToList();
-        }
-    }
-
-    private string FindCallback(string callbackId)
-    {
-        lock (_lock)
-        {
-            return _operations.FirstOrDefault(operation => operation.CallbackDetails?.CallbackId == callbackId)?.Id
-                ?? throw new InvalidCheckpointException($"No callback has the id '{callbackId}'.");
-        }
-    }
-
-    private void Resolve(string operationId, OperationStatus status, string? result, ErrorObject? error)
-    {
-        lock (_lock)
-        {
-            var operation = _operations.FirstOrDefault(candidate => candidate.Id == operationId)
-                ?? throw new InvalidCheckpointException($"No operation has the id '{operationId}'.");
-            if (operation.Status != OperationStatus.Started)
-            {
-                throw new InvalidCheckpointException($"{operation.Type} operation {operationId} is {operation.Status}; only a STARTED one can be answered.");
-            }
-
-            OperationTransitions.Finish(operation, status, result, error, Now.ToUnixTimeMilliseconds());
-            _updatedSinceInvocation.Add(operationId);
-        }
-    }
 
     private ExecutionStatePage Page(int start, int? size)
     {
@@ -283,35 +255,4 @@ public sealed class InMemoryDurableService : IDurableServiceClient
 
         return page;
     }
-
-    private bool ShouldPrune(Operation operation) =>
-        _options.PruneFinishedContexts && operation.Type == OperationType.Context && operation.Status.IsTerminal() && operation.ContextDetails?.ReplayChildren != true;
-
-    private void Prune(string contextId)
-    {
-        var removed = new HashSet<string> { contextId };
-        bool more;
-        do
-        {
-            more = false;
-            foreach (var operation in _operations)
-            {
-                if (operation.ParentId is { } parent && removed.Contains(parent) && removed.Add(operation.Id))
-                {
-                    more = true;
-                }
-            }
-        }
-        while (more);
-
-        removed.Remove(contextId);
-        _operations.RemoveAll(operation => removed.Contains(operation.Id));
-    }
-
-    private static long? TimerOf(Operation operation) => operation switch
-    {
-        { Type: OperationType.Wait, Status: OperationStatus.Started } => operation.WaitDetails?.ScheduledEndTimestamp,
-        { Type: OperationType.Step, Status: OperationStatus.Pending } => operation.StepDetails?.NextAttemptTimestamp,
-        _ => null,
-    };
 }

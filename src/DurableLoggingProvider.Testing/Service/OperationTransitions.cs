@@ -15,7 +15,7 @@ internal static class OperationTransitions
     {
         if (existing is not null && existing.Type != update.Type)
         {
-            throw Refuse(update, existing, $"the operation is a {existing.Type}, not a {update.Type}");
+            throw Refuse(update, existing, $"the operation is a {WireEnumConverter<OperationType>.WireName(existing.Type)}, not a {WireEnumConverter<OperationType>.WireName(update.Type)}");
         }
 
         if (existing is null && update.Action != OperationAction.Start)
@@ -25,7 +25,7 @@ internal static class OperationTransitions
 
         if (update.SubType is not null && OperationSubTypes.TypeOf(update.SubType) != update.Type)
         {
-            throw Refuse(update, existing, $"sub-type '{update.SubType}' does not belong to {update.Type}");
+            throw Refuse(update, existing, $"sub-type '{update.SubType}' does not belong to {WireEnumConverter<OperationType>.WireName(update.Type)}");
         }
 
         var operation = existing ?? new Operation
@@ -43,6 +43,8 @@ internal static class OperationTransitions
             case OperationAction.Start:
                 Start(operation, existing, update, now, newCallbackId);
                 break;
+            case OperationAction.Succeed or OperationAction.Fail when !EndsByCheckpoint(operation.Type):
+                throw Refuse(update, existing, HowItEnds(operation.Type));
             case OperationAction.Succeed when IsRunning(existing!):
                 Finish(operation, OperationStatus.Succeeded, update.Payload, null, now);
                 if (operation.Type == OperationType.Context && update.ContextOptions?.ReplayChildren == true)
@@ -104,6 +106,11 @@ internal static class OperationTransitions
                 operation.WaitDetails = new WaitDetails { ScheduledEndTimestamp = now + (seconds * 1000L) };
                 break;
             case OperationType.Callback:
+                if (update.CallbackOptions is { TimeoutSeconds: < 0 } or { HeartbeatTimeoutSeconds: < 0 })
+                {
+                    throw Refuse(update, existing, "CallbackOptions.TimeoutSeconds and HeartbeatTimeoutSeconds must be 0 (none) or more");
+                }
+
                 operation.CallbackDetails = new CallbackDetails { CallbackId = newCallbackId() };
                 break;
             case OperationType.Context:
@@ -118,6 +125,16 @@ internal static class OperationTransitions
     }
 
     private static bool IsRunning(Operation existing) => existing.Status == OperationStatus.Started;
+
+    /// <summary>Whether the handler ends operations of this type with SUCCEED or FAIL; the service ends the others.</summary>
+    private static bool EndsByCheckpoint(OperationType type) => type is OperationType.Step or OperationType.Context or OperationType.Execution;
+
+    private static string HowItEnds(OperationType type) => type switch
+    {
+        OperationType.Wait => "a WAIT ends when its timer fires, or by CANCEL",
+        OperationType.Callback => "a CALLBACK is answered from outside the execution, or times out",
+        _ => "a CHAINED_INVOKE ends when the invoked function does",
+    };
 
     /// <summary>Ends an operation, storing its result or error where its type keeps them.</summary>
     public static void Finish(Operation operation, OperationStatus status, string? result, ErrorObject? error, long now)
@@ -149,7 +166,9 @@ internal static class OperationTransitions
         }
     }
 
+    /// <summary>The refusal, naming the action, the operation's type and its status as the wire spells them.</summary>
     private static InvalidCheckpointException Refuse(OperationUpdate update, Operation? existing, string why) =>
-        new($"Checkpoint update {update.Action} is not allowed for {update.Type} operation {update.Id} " +
-            $"({(existing is null ? "not started" : $"status {existing.Status}")}): {why}.");
+        new($"Checkpoint update {WireEnumConverter<OperationAction>.WireName(update.Action)} is not allowed for " +
+            $"{WireEnumConverter<OperationType>.WireName(existing?.Type ?? update.Type)} operation {update.Id} " +
+            $"({(existing is null ? "not started" : $"status {WireEnumConverter<OperationStatus>.WireName(existing.Status)}")}): {why}.");
 }
