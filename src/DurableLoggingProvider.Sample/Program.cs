@@ -1,9 +1,7 @@
 using System;
-using DurableLoggingProvider;
-using DurableLoggingProvider.Sample;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using DurableLoggingProvider.Execution;
+using DurableLoggingProvider.Sample.Hosting;
+using Microsoft.Extensions.Options;
 
 SampleOptions options;
 try
@@ -22,56 +20,13 @@ if (options.ShowHelp)
     return 0;
 }
 
-var configuration = new ConfigurationBuilder()
-    .SetBasePath(AppContext.BaseDirectory)
-    .AddJsonFile("appsettings.json", optional: false)
-    .AddInMemoryCollection(options.ConfigurationOverrides)
-    .Build();
-
-var services = new ServiceCollection()
-    .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")))
-    .AddDurableLogging()
-    .AddSingleton<PaymentService>()
-    .AddSingleton<OrderWorkflow>();
-
-ServiceProvider provider;
-ILogger startup;
 try
 {
-    provider = services.BuildServiceProvider();
-    startup = provider.GetRequiredService<ILogger<Program>>();
+    var summary = await SampleApp.RunAsync(options, Console.Out);
+    return summary.Status == InvocationStatus.Succeeded ? 0 : 1;
 }
-catch (Microsoft.Extensions.Options.OptionsValidationException problem)
+catch (OptionsValidationException problem)
 {
     Console.Error.WriteLine($"The logging configuration is not valid: {problem.Message}");
     return 2;
 }
-
-using (provider)
-{
-    startup.LogInformation("Start-up: this line is outside any invocation and is never gated");
-    var workflow = provider.GetRequiredService<OrderWorkflow>();
-    var execution = new HandDrivenExecution("arn:aws:lambda:us-east-1:123456789012:function:order-workflow:$LATEST/durable-execution/order-1001/4f6c2a1e");
-
-    for (var invocation = 1; ; invocation++)
-    {
-        var requestId = $"5d8e0c2b-0000-4000-8000-00000000000{invocation}";
-        Console.WriteLine($"--- invocation {invocation} (request {requestId}) ---");
-        using (DurableLogContext.BeginInvocation(new LambdaInvocation(requestId)))
-        using (execution.BeginInvocation())
-        {
-            if (workflow.Run(execution, "order-1001"))
-            {
-                break;
-            }
-        }
-    }
-}
-
-Console.WriteLine("""
-    ---
-    The workflow ran from the top on both invocations; with the default replay mode each line above was
-    written once. This demonstration drives the provider's context seam by hand: the durable engine that
-    does so for real, and the full order-workflow sample, come with the next issues.
-    """);
-return 0;

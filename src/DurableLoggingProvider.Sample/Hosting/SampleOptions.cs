@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 
-namespace DurableLoggingProvider.Sample;
+namespace DurableLoggingProvider.Sample.Hosting;
 
 /// <summary>The sample's command line: each option overrides a key of <c>appsettings.json</c>.</summary>
 internal sealed class SampleOptions
 {
     public const string Help = """
-        Runs an order workflow over two Lambda invocations and prints its log stream as Lambda would store it.
+        Runs an order workflow on the durable engine and the local runner, as Lambda would run it over several
+        invocations, and prints its log stream as CloudWatch would store it, then a summary.
 
         Usage: dotnet run --project src/DurableLoggingProvider.Sample [options]
 

@@ -1,0 +1,4 @@
+namespace DurableLoggingProvider.Sample.Orders;
+
+/// <summary>A charge the payment gateway accepted.</summary>
+internal sealed record Payment(string TransactionId, decimal Amount, string Currency);
