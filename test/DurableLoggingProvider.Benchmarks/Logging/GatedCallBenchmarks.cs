@@ -1,0 +1,116 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using DurableLoggingProvider.Benchmarks.Configuration;
+using DurableLoggingProvider.Benchmarks.Workload;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLoggingProvider.Benchmarks.Logging;
+
+/// <summary>
+/// What ours costs when it writes nothing: a call below the level the logger factory lets through, and a
+/// call made while the durable context replays, which the replay gate suppresses. Each through a
+/// <c>[LoggerMessage]</c>-generated call site and through the plain <c>LogInformation</c> extension method,
+/// which packs its values into an object array before anything is checked. The baseline is the same
+/// generated call in a live context, written as JSON to a stream that discards. Each setup checks that its
+/// calls write nothing, and each cleanup that the iterations wrote nothing either: the replaying context
+/// entered in the setup is the one the iterations ran in.
+/// </summary>
+[SteadyStateJob]
+public class GatedCallBenchmarks
+{
+    private AmbientDurableContext? _context;
+    private LoggerUnderTest? _logger;
+
+    [GlobalSetup(Target = nameof(Written))]
+    public void SetupWritten()
+    {
+        _context = DurableFields.Enter(isReplaying: false);
+        _logger = LoggerUnderTest.OpenChecked("DurableLoggingProvider", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
+    }
+
+    [GlobalSetup(Targets = new[] { nameof(LevelDisabledGenerated), nameof(LevelDisabledExtension) })]
+    public void SetupLevelDisabled()
+    {
+        _context = DurableFields.Enter(isReplaying: false);
+        RequireNothingWritten(LogLevel.Warning, "Information is below the factory's minimum level, Warning");
+        _logger = LoggerUnderTest.Open(
+            "DurableLoggingProvider, level disabled", output => OursSetup.Build(output, DurableLogFormat.Json, LogLevel.Warning), durableFieldsAsScope: false);
+    }
+
+    [GlobalSetup(Targets = new[] { nameof(ReplaySuppressedGenerated), nameof(ReplaySuppressedExtension) })]
+    public void SetupReplaySuppressed()
+    {
+        _context = DurableFields.Enter(isReplaying: true);
+        RequireNothingWritten(LogLevel.Information, "the durable context replays and the replay mode is Suppress");
+        _logger = LoggerUnderTest.Open(
+            "DurableLoggingProvider, replay suppressed", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
+    }
+
+    [Benchmark(Baseline = true, Description = "written (generated)")]
+    public void Written() => OrderLog.OrderCharged(_logger!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "level disabled (generated)")]
+    public void LevelDisabledGenerated() => OrderLog.OrderCharged(_logger!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "level disabled (extension method)")]
+    public void LevelDisabledExtension() => _logger!.Logger.LogInformation(OrderCharge.Template, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "replay suppressed (generated)")]
+    public void ReplaySuppressedGenerated() => OrderLog.OrderCharged(_logger!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "replay suppressed (extension method)")]
+    public void ReplaySuppressedExtension() => _logger!.Logger.LogInformation(OrderCharge.Template, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [GlobalCleanup(Target = nameof(Written))]
+    public void CleanupWritten() => Close(logger => logger.RequireIterationsWrote());
+
+    [GlobalCleanup(Targets = new[] { nameof(LevelDisabledGenerated), nameof(LevelDisabledExtension), nameof(ReplaySuppressedGenerated), nameof(ReplaySuppressedExtension) })]
+    public void CleanupGated() => Close(logger => logger.RequireIterationsWroteNothing());
+
+    /// <summary>
+    /// Requires both call sites to write nothing into a recording sink under the current ambient context,
+    /// and the same setup to write the line once the context is live and the level is let through, so that
+    /// "nothing" is the gate's doing and not a broken setup.
+    /// </summary>
+    private static void RequireNothingWritten(LogLevel minimumLevel, string why)
+    {
+        var sink = new RecordingLogSink();
+        using (var services = OursSetup.Build(sink, DurableLogFormat.Json, minimumLevel))
+        {
+            var logger = services.GetRequiredService<ILogger<OrderWorkflow>>();
+            OrderLog.OrderCharged(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+            logger.LogInformation(OrderCharge.Template, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+            LineCheck.RequireNothing(sink.Lines, why);
+
+            using (DurableFields.Enter(isReplaying: false))
+            {
+                logger.Log(minimumLevel, OrderCharge.Template, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+            }
+        }
+
+        var written = sink.Lines;
+        if (written.Count != 1)
+        {
+            throw SanityChecks.Failed($"Expected one line from the live context at {minimumLevel}, got {written.Count}.");
+        }
+
+        LineCheck.RequireJson(written[0], "DurableLoggingProvider");
+    }
+
+    private void Close(Action<LoggerUnderTest> check)
+    {
+        try
+        {
+            if (_logger is not null)
+            {
+                check(_logger);
+            }
+        }
+        finally
+        {
+            _logger?.Dispose();
+            _context?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using DurableLoggingProvider.Benchmarks.Configuration;
+using DurableLoggingProvider.Benchmarks.Workload;
+
+namespace DurableLoggingProvider.Benchmarks.Peers;
+
+/// <summary>
+/// One enabled line with the durable fields, rendered as JSON into a stream that discards, from a
+/// <c>[LoggerMessage]</c>-generated call site on an <c>ILogger&lt;T&gt;</c> of a real logger factory: ours (the
+/// baseline, the durable fields read from the ambient context) against Microsoft.Extensions.Logging's JSON
+/// console formatter, Serilog with its JSON formatter and NLog with a JSON layout (each given the durable
+/// fields as one scope, pushed once). The console provider writes from a background queue, so its row times
+/// the formatter itself: the <c>"json"</c> ConsoleFormatter that <c>AddJsonConsole</c> registers, its
+/// <c>Write(in LogEntry, scopes, writer)</c> called on the logging thread into a StreamWriter over a
+/// discarding stream, flushed per line.
+/// </summary>
+[SteadyStateJob]
+public class JsonLoggerComparisonBenchmarks
+{
+    private AmbientDurableContext? _context;
+    private LoggerUnderTest? _ours;
+    private LoggerUnderTest? _melJsonConsole;
+    private LoggerUnderTest? _serilog;
+    private LoggerUnderTest? _nlog;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _context = DurableFields.Enter(isReplaying: false);
+        _ours = LoggerUnderTest.OpenChecked("DurableLoggingProvider", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
+        _melJsonConsole = LoggerUnderTest.OpenChecked("MEL JSON console formatter", MelJsonConsoleSetup.Build, durableFieldsAsScope: true);
+        _serilog = LoggerUnderTest.OpenChecked("Serilog", SerilogJsonSetup.Build, durableFieldsAsScope: true);
+        _nlog = LoggerUnderTest.OpenChecked("NLog", NLogJsonSetup.Build, durableFieldsAsScope: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "DurableLoggingProvider")]
+    public void Ours() => OrderLog.OrderCharged(_ours!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "MEL JSON console formatter")]
+    public void MelJsonConsole() => OrderLog.OrderCharged(_melJsonConsole!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "Serilog, JsonFormatter")]
+    public void SerilogJson() => OrderLog.OrderCharged(_serilog!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "NLog, JsonLayout")]
+    public void NLogJson() => OrderLog.OrderCharged(_nlog!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        try
+        {
+            LoggerUnderTest.RequireExactlyOneWrote(_ours, _melJsonConsole, _serilog, _nlog);
+        }
+        finally
+        {
+            _nlog?.Dispose();
+            _serilog?.Dispose();
+            _melJsonConsole?.Dispose();
+            _ours?.Dispose();
+            _context?.Dispose();
+        }
+    }
+}
