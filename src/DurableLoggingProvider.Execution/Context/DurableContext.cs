@@ -40,6 +40,12 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
     private ILogger _logger;
     private int _position;
 
+    /// <summary>
+    /// The id rule 4 computed for the next position, kept so that claiming it does not hash it again. A
+    /// reference, so that a concurrent reader sees a whole pair or none.
+    /// </summary>
+    private Tuple<int, string>? _nextId;
+
     /// <param name="run">The invocation's shared state.</param>
     /// <param name="state">This context's replay status, as the logging provider reads it.</param>
     /// <param name="enclosing">The context whose code created this one; <see langword="null"/> at the root.</param>
@@ -84,7 +90,7 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
         }
 
         var position = Interlocked.Increment(ref _position);
-        var id = OperationIds.Create(_parentId, position);
+        var id = Volatile.Read(ref _nextId) is { } next && next.Item1 == position ? next.Item2 : OperationIds.Create(_parentId, position);
         var existing = _run.State.Get(id);
         if (existing is null)
         {
@@ -117,7 +123,9 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
             return;
         }
 
-        var next = OperationIds.Create(_parentId, Volatile.Read(ref _position) + 1);
+        var position = Volatile.Read(ref _position) + 1;
+        var next = OperationIds.Create(_parentId, position);
+        Volatile.Write(ref _nextId, Tuple.Create(position, next));
         if (_run.State.Get(next) is null && !HoldsUnawaitedCallback())
         {
             GoLive(next, "the next operation has no checkpoint");
