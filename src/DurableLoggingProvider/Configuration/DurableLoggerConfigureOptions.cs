@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Configuration;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,44 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
                 options.BindingProblems.Add(
                     $"{key} is '{maxRecordBytes}', which is not a whole number. Allowed values: " +
                     $"{DurableLoggerOptions.MinMaxRecordBytes} to {DurableLoggerOptions.MaxMaxRecordBytes} (bytes).");
+            }
+        }
+
+        BindRedactedFields(options);
+        if (Read(nameof(DurableLoggerOptions.RedactionMask), out var mask, out _))
+        {
+            options.RedactionMask = mask;
+        }
+    }
+
+    /// <summary>
+    /// Reads <c>RedactedFields</c> as an array (<c>RedactedFields:0</c>, <c>RedactedFields:1</c>…, which is what
+    /// a JSON array binds to), or as one comma-separated value, which is easier to set in an environment
+    /// variable. An empty name is kept, for validation to report with its key.
+    /// </summary>
+    private void BindRedactedFields(DurableLoggerOptions options)
+    {
+        var section = _section.GetSection(nameof(DurableLoggerOptions.RedactedFields));
+        if (section.Value is { } list)
+        {
+            foreach (var name in list.Split(','))
+            {
+                options.RedactedFields.Add(name.Trim());
+            }
+
+            return;
+        }
+
+        foreach (var entry in section.GetChildren())
+        {
+            if (entry.Value is null && entry.GetChildren().Any())
+            {
+                options.BindingProblems.Add($"{DurableLoggerOptionsValidation.Key(nameof(DurableLoggerOptions.RedactedFields))}:{entry.Key} is not a name but a section. Allowed values: field names.");
+            }
+            else
+            {
+                // A JSON "" arrives as no value at all: an empty name, for validation to report.
+                options.RedactedFields.Add(entry.Value?.Trim() ?? string.Empty);
             }
         }
     }

@@ -18,6 +18,9 @@ public sealed class DurableLoggerOptions
     /// <summary>The largest <see cref="MaxRecordBytes"/> allowed.</summary>
     public const int MaxMaxRecordBytes = 16 * 1024 * 1024;
 
+    /// <summary>The default <see cref="RedactionMask"/>.</summary>
+    public const string DefaultRedactionMask = "[REDACTED]";
+
     /// <summary>The line format (<c>Format</c>). Default <see cref="DurableLogFormat.Auto"/>.</summary>
     public DurableLogFormat Format { get; set; } = DurableLogFormat.Auto;
 
@@ -36,6 +39,20 @@ public sealed class DurableLoggerOptions
     /// <see cref="DefaultMaxRecordBytes"/>; from <see cref="MinMaxRecordBytes"/> to <see cref="MaxMaxRecordBytes"/>.
     /// </summary>
     public int MaxRecordBytes { get; set; } = DefaultMaxRecordBytes;
+
+    /// <summary>
+    /// Names of template and scope values that are never written (<c>RedactedFields</c>, a configuration
+    /// array): wherever a value of one of these names appears, in JSON or Text, its value is replaced by
+    /// <see cref="RedactionMask"/> before anything formats it (its <c>ToString</c> is not called), and a
+    /// message whose template holds it is rendered with the mask. Names match case-insensitively, and
+    /// <c>{@Password}</c> matches <c>Password</c>. Only names are matched: a secret inside a message's
+    /// text, an exception, a plain scope, or a value of another name is written as it is. Default: none.
+    /// </summary>
+    /// <example><c>options.RedactedFields.Add("password");</c></example>
+    public IList<string> RedactedFields { get; } = new List<string>();
+
+    /// <summary>What is written in place of a redacted value (<c>RedactionMask</c>). Default <see cref="DefaultRedactionMask"/>.</summary>
+    public string RedactionMask { get; set; } = DefaultRedactionMask;
 
     /// <summary>Values the configuration held that no property can take, each naming its key; reported at start-up.</summary>
     internal List<string> BindingProblems { get; } = [];

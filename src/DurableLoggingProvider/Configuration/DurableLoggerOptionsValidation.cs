@@ -38,6 +38,19 @@ internal static class DurableLoggerOptionsValidation
                 $"{DurableLoggerOptions.MinMaxRecordBytes} to {DurableLoggerOptions.MaxMaxRecordBytes} (bytes).");
         }
 
+        for (var i = 0; i < options.RedactedFields.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.RedactedFields[i]))
+            {
+                problems.Add($"{Key(nameof(options.RedactedFields))}:{i} is empty. Allowed values: field names (for example password, token, authorization).");
+            }
+        }
+
+        if (options.RedactionMask is null)
+        {
+            problems.Add($"{Key(nameof(options.RedactionMask))} is null. Allowed values: any text, for example {DurableLoggerOptions.DefaultRedactionMask}.");
+        }
+
         return problems;
     }
 

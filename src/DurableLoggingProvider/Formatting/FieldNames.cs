@@ -7,17 +7,18 @@ namespace DurableLoggingProvider;
 /// <summary>
 /// The names of the fields the provider writes, in one naming style, encoded once. Two kinds: the
 /// record's own keys, which a template or scope value never replaces, and the durable context fields,
-/// which a caller's value of the same name does replace.
+/// which a caller's value of the same name does replace; and the caller's names whose values are masked.
 /// </summary>
 internal sealed class FieldNames
 {
-    public static readonly FieldNames CamelCase = new(snakeCase: false);
-    public static readonly FieldNames SnakeCase = new(snakeCase: true);
+    public static readonly FieldNames CamelCase = new(snakeCase: false, FieldRedaction.None);
+    public static readonly FieldNames SnakeCase = new(snakeCase: true, FieldRedaction.None);
 
     private readonly FrozenSet<string> _ownKeys;
 
-    private FieldNames(bool snakeCase)
+    private FieldNames(bool snakeCase, FieldRedaction redaction)
     {
+        Redaction = redaction;
         string Name(string camel, string snake) => snakeCase ? snake : camel;
 
         Timestamp = Encode("timestamp");
@@ -95,7 +96,14 @@ internal sealed class FieldNames
 
     public JsonEncodedText Truncated { get; }
 
+    /// <summary>The caller's field names whose values are never written, and the mask written instead.</summary>
+    public FieldRedaction Redaction { get; }
+
     public static FieldNames For(FieldNaming naming) => naming == FieldNaming.SnakeCase ? SnakeCase : CamelCase;
+
+    /// <summary>The names of a naming style, masking the values of <paramref name="redaction"/>'s names.</summary>
+    public static FieldNames For(FieldNaming naming, FieldRedaction redaction) =>
+        redaction.IsEmpty ? For(naming) : new FieldNames(naming == FieldNaming.SnakeCase, redaction);
 
     /// <summary>Whether a name is one of the record's own keys, which caller values never take.</summary>
     public bool IsOwnKey(string name) => _ownKeys.Contains(name);

@@ -121,7 +121,7 @@ internal static class JsonValueWriter
         {
             foreach (var item in sequence)
             {
-                if (++count > limits.MaxItems)
+                if (++count > limits.MaxItems || limits.IsSpent(writer.BytesCommitted + writer.BytesPending))
                 {
                     writer.WriteStringValue("…");
                     break;

@@ -93,7 +93,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
     {
         var all = fields.All;
         var count = Math.Min(all.Count, limits.MaxItems);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count && !limits.IsSpent(writer.BytesCommitted + writer.BytesPending); i++)
         {
             var (name, value) = all[i];
             writer.WritePropertyName(name);
@@ -108,7 +108,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
 
         writer.WriteStartArray(Names.Scopes);
         var scopeCount = Math.Min(texts.Count, limits.MaxItems);
-        for (var i = 0; i < scopeCount; i++)
+        for (var i = 0; i < scopeCount && !limits.IsSpent(writer.BytesCommitted + writer.BytesPending); i++)
         {
             var text = ValueText.Of(texts[i]) ?? "null";
             writer.WriteStringValue(limits.Cut(text, buffer));

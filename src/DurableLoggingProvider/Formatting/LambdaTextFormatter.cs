@@ -100,7 +100,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         // Template values are already in the message; scope values are not.
         var all = fields.All;
         var end = fields.TemplateCount + Math.Min(all.Count - fields.TemplateCount, limits.MaxItems);
-        for (var i = fields.TemplateCount; i < end; i++)
+        for (var i = fields.TemplateCount; i < end && !limits.IsSpent(buffer.WrittenCount); i++)
         {
             WriteName(buffer, all[i].Key);
             TextLineWriter.WriteValue(buffer, limits.Cut(ValueText.Of(all[i].Value) ?? "null", buffer));

@@ -5,6 +5,16 @@ namespace DurableLoggingProvider;
 /// <summary>Renders a record's message with the caller's formatter, never letting it throw.</summary>
 internal static class LogMessage
 {
+    /// <summary>
+    /// The message of a record whose fields are gathered: rendered again from the template, without calling
+    /// the caller's formatter, when a template value was masked (the formatter would turn the value into
+    /// text); otherwise as <see cref="Render{TState}(TState, Exception?, Func{TState, Exception?, string}?, string?)"/>.
+    /// </summary>
+    public static string Render<TState>(TState state, Exception? exception, Func<TState, Exception?, string>? formatter, RecordFields fields) =>
+        fields.HasRedactedTemplateValue && fields.OriginalFormat is not null
+            ? fields.MessageFor(string.Empty)
+            : Render(state, exception, formatter, fields.OriginalFormat);
+
     public static string Render<TState>(TState state, Exception? exception, Func<TState, Exception?, string>? formatter, string? originalFormat)
     {
         try

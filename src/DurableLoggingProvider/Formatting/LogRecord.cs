@@ -43,4 +43,7 @@ internal readonly struct LogRecord
 
     /// <summary>Whether the record was written while its durable context replayed (written only in <see cref="ReplayMode.Mark"/> mode).</summary>
     public bool IsReplay { get; }
+
+    /// <summary>The same record with another message.</summary>
+    public LogRecord WithMessage(string message) => new(Timestamp, Level, Category, EventId, message, Exception, Frame, IsReplay);
 }

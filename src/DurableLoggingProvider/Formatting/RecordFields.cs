@@ -10,11 +10,19 @@ namespace DurableLoggingProvider;
 /// first, then the values of key-value scopes. Names are made unique here, once: a template value wins
 /// over a scope value of the same name, an inner scope over an outer one, and a name that is one of
 /// the record's own keys (or already taken) is kept under <c>name_1</c>, <c>name_2</c>…
+/// Values of names the configuration masks are replaced here, before anything formats them. At most
+/// <see cref="MaxValuesPerSource"/> values are read from the state or any one scope.
 /// </summary>
 internal sealed class RecordFields
 {
     private const string OriginalFormatKey = "{OriginalFormat}";
     private const string ValueErrorKey = "valueError";
+
+    /// <summary>
+    /// The most values read from the state or one scope: an endless or enormous sequence must not hang the
+    /// log call, and a record could not hold more values than this within a sensible size anyway.
+    /// </summary>
+    public const int MaxValuesPerSource = 10_000;
 
     private readonly List<KeyValuePair<string, object?>> _fields = [];
     private readonly List<KeyValuePair<string, object?>> _scopeValues = [];
@@ -22,7 +30,10 @@ internal sealed class RecordFields
     private readonly List<object?> _scopeTexts = [];
     private readonly HashSet<string> _callerNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, object?>> _templateValues = [];
     private FieldNames _names = FieldNames.CamelCase;
+    private string? _redactedMessage;
 
     /// <summary>All caller fields, under their final names: template values, then scope values.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> All => _fields;
@@ -35,6 +46,24 @@ internal sealed class RecordFields
 
     /// <summary>The message template, when the state carried one.</summary>
     public string? OriginalFormat { get; private set; }
+
+    /// <summary>Whether a template value was masked, so that the caller's rendering of the message must not be written.</summary>
+    public bool HasRedactedTemplateValue { get; private set; }
+
+    /// <summary>
+    /// The message to write: <paramref name="rendered"/>, the caller's rendering, unless a template value was
+    /// masked; then the template rendered again with the masked values (the caller's rendering holds the
+    /// value). A state without a template cannot be rendered again and keeps the caller's rendering.
+    /// </summary>
+    public string MessageFor(string rendered)
+    {
+        if (!HasRedactedTemplateValue || OriginalFormat is not { } template)
+        {
+            return rendered;
+        }
+
+        return _redactedMessage ??= MessageTemplate.Render(template, _templateValues);
+    }
 
     /// <summary>Whether the caller gave a value of this name, which then replaces a context field of the same name.</summary>
     public bool HasCallerField(JsonEncodedText name) => _callerNames.Contains(name.Value);
@@ -63,8 +92,12 @@ internal sealed class RecordFields
         _scopeTexts.Clear();
         _callerNames.Clear();
         _usedNames.Clear();
+        _nextSuffix.Clear();
+        _templateValues.Clear();
         TemplateCount = 0;
         OriginalFormat = null;
+        HasRedactedTemplateValue = false;
+        _redactedMessage = null;
     }
 
     public void Collect<TState>(TState state, IExternalScopeProvider? scopes, FieldNames names)
@@ -74,15 +107,25 @@ internal sealed class RecordFields
         {
             if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
             {
-                for (var i = 0; i < values.Count; i++)
+                var count = Math.Min(values.Count, MaxValuesPerSource);
+                for (var i = 0; i < count; i++)
                 {
                     AddTemplateValue(values[i]);
                 }
+
+                NoteIfCut(values.Count > count);
             }
             else if (state is IEnumerable<KeyValuePair<string, object?>> sequence)
             {
+                var count = 0;
                 foreach (var value in sequence)
                 {
+                    if (++count > MaxValuesPerSource)
+                    {
+                        NoteIfCut(true);
+                        break;
+                    }
+
                     AddTemplateValue(value);
                 }
             }
@@ -112,9 +155,34 @@ internal sealed class RecordFields
             return;
         }
 
+        var fieldValue = value.Value;
+        var redaction = _names.Redaction;
+        if (!redaction.IsEmpty)
+        {
+            if (redaction.Masks(value.Key))
+            {
+                fieldValue = redaction.Mask;
+                HasRedactedTemplateValue = true;
+            }
+
+            // Under their own names: the message is rendered again from these when a value is masked.
+            _templateValues.Add(new(value.Key, fieldValue));
+        }
+
         _callerNames.Add(value.Key);
-        _fields.Add(new(FinalName(value.Key), value.Value));
+        _fields.Add(new(FinalName(value.Key), fieldValue));
     }
+
+    private void NoteIfCut(bool cut)
+    {
+        if (cut)
+        {
+            _scopeTexts.Add($"[values after the first {MaxValuesPerSource} of one state or scope are left out]");
+        }
+    }
+
+    private KeyValuePair<string, object?> Masked(string key, object? value) =>
+        _names.Redaction.Masks(key) ? new(key, _names.Redaction.Mask) : new(key, value);
 
     private void CollectScopes(IExternalScopeProvider scopes)
     {
@@ -168,13 +236,20 @@ internal sealed class RecordFields
             return;
         }
 
+        var count = 0;
         if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
         {
             foreach (var pair in pairs)
             {
+                if (++count > MaxValuesPerSource)
+                {
+                    NoteIfCut(true);
+                    break;
+                }
+
                 if (pair.Key != OriginalFormatKey && pair.Key is not null)
                 {
-                    _scopeValues.Add(pair);
+                    _scopeValues.Add(Masked(pair.Key, pair.Value));
                 }
             }
         }
@@ -182,9 +257,15 @@ internal sealed class RecordFields
         {
             foreach (var pair in stringPairs)
             {
+                if (++count > MaxValuesPerSource)
+                {
+                    NoteIfCut(true);
+                    break;
+                }
+
                 if (pair.Key is not null)
                 {
-                    _scopeValues.Add(new(pair.Key, pair.Value));
+                    _scopeValues.Add(Masked(pair.Key, pair.Value));
                 }
             }
         }
@@ -201,11 +282,14 @@ internal sealed class RecordFields
             return name;
         }
 
-        for (var suffix = 1; ; suffix++)
+        // Remembering where the search for a name ended keeps a name repeated thousands of times linear.
+        var suffix = _nextSuffix.TryGetValue(name, out var next) ? next : 1;
+        while (true)
         {
-            var candidate = $"{name}_{suffix}";
+            var candidate = $"{name}_{suffix++}";
             if (!_names.IsOwnKey(candidate) && _usedNames.Add(candidate))
             {
+                _nextSuffix[name] = suffix;
                 return candidate;
             }
         }

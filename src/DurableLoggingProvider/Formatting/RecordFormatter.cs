@@ -17,10 +17,30 @@ internal abstract class RecordFormatter
     public static RecordFormatter Create(DurableLogFormat format, FieldNames names) =>
         format == DurableLogFormat.Json ? new LambdaJsonFormatter(names) : new LambdaTextFormatter(names);
 
-    /// <summary>Renders the record, and the caller fields gathered in <paramref name="buffer"/>, into at most <paramref name="maxBytes"/> bytes.</summary>
+    /// <summary>
+    /// Renders the record, and the caller fields gathered in <paramref name="buffer"/>, into at most
+    /// <paramref name="maxBytes"/> bytes. When a template value was masked, the message is the template
+    /// rendered again with the mask, never the caller's rendering, which holds the value.
+    /// </summary>
     public void Render(in LogRecord record, RecordBuffer buffer, int maxBytes)
     {
-        var limits = RecordLimits.None;
+        if (buffer.Fields.HasRedactedTemplateValue)
+        {
+            var masked = record.WithMessage(buffer.Fields.MessageFor(record.Message));
+            RenderWithin(in masked, buffer, maxBytes);
+        }
+        else
+        {
+            RenderWithin(in record, buffer, maxBytes);
+        }
+    }
+
+    /// <summary>Writes the whole line, ending with a newline, keeping within <paramref name="limits"/>.</summary>
+    protected abstract void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits);
+
+    private void RenderWithin(in LogRecord record, RecordBuffer buffer, int maxBytes)
+    {
+        var limits = RecordLimits.Untruncated(maxBytes);
         while (true)
         {
             buffer.Reset();
@@ -33,7 +53,4 @@ internal abstract class RecordFormatter
             limits = limits.Tighter(maxBytes, buffer.WrittenCount);
         }
     }
-
-    /// <summary>Writes the whole line, ending with a newline, keeping within <paramref name="limits"/>.</summary>
-    protected abstract void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits);
 }

@@ -15,14 +15,24 @@ internal readonly struct RecordLimits
     // DurableLoggerOptions.MinMaxRecordBytes: the last step always fits.
     private const int LastResortStringLength = 8;
 
-    private RecordLimits(int maxStringLength, int maxItems, bool ownFieldsOnly)
+    private RecordLimits(int maxBytes, int maxStringLength, int maxItems, bool ownFieldsOnly)
     {
+        MaxBytes = maxBytes;
         MaxStringLength = maxStringLength;
         MaxItems = maxItems;
         OwnFieldsOnly = ownFieldsOnly;
     }
 
-    public static RecordLimits None => new(int.MaxValue, int.MaxValue, ownFieldsOnly: false);
+    /// <summary>
+    /// The first rendering: nothing is cut, but no array is read past <paramref name="maxBytes"/> / 2
+    /// elements. Each element takes at least two bytes with its separator, so an array that long cannot
+    /// fit anyway and the record is rendered again, cut; the bound only keeps an endless sequence from
+    /// being read for ever.
+    /// </summary>
+    public static RecordLimits Untruncated(int maxBytes) => new(maxBytes, int.MaxValue, Math.Max(1, maxBytes / 2), ownFieldsOnly: false);
+
+    /// <summary>The record's size limit, in bytes.</summary>
+    public int MaxBytes { get; }
 
     /// <summary>The most characters kept of any one string value.</summary>
     public int MaxStringLength { get; }
@@ -36,6 +46,13 @@ internal readonly struct RecordLimits
     /// <summary>Whether this rendering cuts anything.</summary>
     public bool IsTruncating => MaxStringLength != int.MaxValue;
 
+    /// <summary>
+    /// Whether a rendering that has written <paramref name="written"/> bytes is already over the limit: it
+    /// will be rendered again, tighter, so the rest of an array or of the fields need not be read. This keeps
+    /// a record of thousands of huge values from being rendered whole, only to be cut.
+    /// </summary>
+    public bool IsSpent(long written) => written > MaxBytes;
+
     /// <summary>Whether no tighter rendering exists.</summary>
     public bool IsTightest => OwnFieldsOnly && MaxStringLength <= LastResortStringLength;
 
@@ -47,7 +64,7 @@ internal readonly struct RecordLimits
             // A string renders to at most 6 bytes a character (an escaped control character); start with
             // one that cannot overflow alone, then halve.
             var first = Math.Max(SmallestStringLength, Math.Min(maxBytes / 8, renderedBytes / 2));
-            return new RecordLimits(first, Math.Max(8, maxBytes / 64), ownFieldsOnly: false);
+            return new RecordLimits(maxBytes, first, Math.Max(8, maxBytes / 64), ownFieldsOnly: false);
         }
 
         var shorter = MaxStringLength / 2;
@@ -55,12 +72,12 @@ internal readonly struct RecordLimits
         {
             // The own fields alone are too large only when they are full of characters that escape to
             // six bytes (a hostile request id, ARN or category): keep cutting them rather than overflow.
-            return new RecordLimits(Math.Max(LastResortStringLength, shorter), 1, ownFieldsOnly: true);
+            return new RecordLimits(maxBytes, Math.Max(LastResortStringLength, shorter), 1, ownFieldsOnly: true);
         }
 
         return shorter < SmallestStringLength
-            ? new RecordLimits(SmallestStringLength, 4, ownFieldsOnly: true)
-            : new RecordLimits(shorter, Math.Max(4, MaxItems / 2), ownFieldsOnly: false);
+            ? new RecordLimits(maxBytes, SmallestStringLength, 4, ownFieldsOnly: true)
+            : new RecordLimits(maxBytes, shorter, Math.Max(4, MaxItems / 2), ownFieldsOnly: false);
     }
 
     /// <summary>The part of <paramref name="text"/> this rendering keeps, never splitting a surrogate pair.</summary>

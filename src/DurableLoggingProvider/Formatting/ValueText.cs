@@ -28,6 +28,7 @@ internal static class ValueText
                 TimeOnly time => time.ToString("O", CultureInfo.InvariantCulture),
                 IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
                 IEnumerable sequence => Join(sequence),
+                Exception exception => ExceptionText.Full(exception),
                 _ => value.ToString(),
             };
         }
@@ -63,6 +64,9 @@ internal static class ValueText
     private static string Join(IEnumerable sequence)
     {
         const int MaxItems = 256;
+
+        // No record holds more: 256 huge items must not build a string of gigabytes only to be cut.
+        const int MaxLength = DurableLoggerOptions.MaxMaxRecordBytes;
         var text = new StringBuilder("[");
         var count = 0;
         foreach (var item in sequence)
@@ -72,7 +76,7 @@ internal static class ValueText
                 text.Append(", ");
             }
 
-            if (++count > MaxItems)
+            if (++count > MaxItems || text.Length > MaxLength)
             {
                 text.Append('…');
                 break;

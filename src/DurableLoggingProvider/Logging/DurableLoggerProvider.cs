@@ -37,7 +37,8 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
     {
     }
 
-    internal DurableLoggerProvider(IOptionsMonitor<DurableLoggerOptions> options, ILogSink sink, TimeProvider time, LoggerFilterOptions? filters)
+    // reportFailure: where sink failures are reported; standard error when null. Tests observe the report here.
+    internal DurableLoggerProvider(IOptionsMonitor<DurableLoggerOptions> options, ILogSink sink, TimeProvider time, LoggerFilterOptions? filters, Action<string>? reportFailure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
@@ -50,7 +51,8 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
 
         _sink = sink;
         _time = time;
-        _sinkFailures = new SinkFailureReport(sink is StandardOutputSink ? "standard output" : sink.GetType().Name);
+        var destination = sink is StandardOutputSink ? "standard output" : sink.GetType().Name;
+        _sinkFailures = reportFailure is null ? new SinkFailureReport(destination) : new SinkFailureReport(destination, reportFailure);
         _settings = new LoggerSettings(current);
         _reloadRegistration = options.OnChange(Reload);
         LevelFloorWarning.WriteIfNeeded(this, filters);
@@ -93,10 +95,12 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
         catch (Exception failure)
         {
             // A value that defeats rendering must not cost the line: write it with the record's own fields only.
+            // The message is taken before the fields go: with a masked value, the caller's rendering holds it.
+            var message = buffer.Fields.MessageFor(record.Message);
             buffer.Fields.Clear();
             var plain = new LogRecord(
                 record.Timestamp, record.Level, record.Category, record.EventId,
-                $"{record.Message} [record could not be formatted: {failure.GetType().Name}: {ValueText.SafeMessage(failure)}]",
+                $"{message} [record could not be formatted: {failure.GetType().Name}: {ValueText.SafeMessage(failure)}]",
                 exception: null, record.Frame, record.IsReplay);
             try
             {

@@ -11,7 +11,7 @@ internal sealed class LoggerSettings
     public LoggerSettings(DurableLoggerOptions options)
     {
         Format = options.Format == DurableLogFormat.Auto ? LambdaEnvironment.LogFormat() : options.Format;
-        Formatter = RecordFormatter.Create(Format, FieldNames.For(options.FieldNaming));
+        Formatter = RecordFormatter.Create(Format, FieldNames.For(options.FieldNaming, FieldRedaction.From(options.RedactedFields, options.RedactionMask)));
         ReplayMode = options.ReplayMode;
         IncludeScopes = options.IncludeScopes;
         MaxRecordBytes = options.MaxRecordBytes;

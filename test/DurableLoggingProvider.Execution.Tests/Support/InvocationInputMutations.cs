@@ -77,6 +77,82 @@ internal static class InvocationInputMutations
         yield return Utf8("an ARN of a million characters", validJson.Replace("order-42/", new string('x', 1_000_000) + "/", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// One more variant of <paramref name="parent"/>, a JSON object, chosen by <paramref name="random"/>: cut
+    /// short, a field deleted or given a value of the wrong type, an unknown enum string, a byte changed, an
+    /// operation id copied onto another, or an array made hundreds long.
+    /// </summary>
+    public static InputMutation Once(InputMutation parent, Random random)
+    {
+        var bytes = parent.Utf8Json;
+        var original = JsonNode.Parse(bytes)!;
+        var locations = new List<JsonLocation>();
+        Collect(original, [], locations);
+        var location = locations.Count == 0 ? null : locations[random.Next(locations.Count)];
+        InputMutation child;
+        switch (location is null ? 0 : random.Next(7))
+        {
+            case 0:
+                var length = random.Next(bytes.Length);
+                child = new InputMutation($"truncated to {length} bytes", bytes[..length]);
+                break;
+            case 1:
+                child = Mutate(original, location!, "deleted", static (parent, step) => Remove(parent, step));
+                break;
+            case 2:
+                var replacement = WrongValue(random);
+                child = Mutate(original, location!, $"replaced by {replacement?.ToJsonString() ?? "null"}", (parent, step) => Set(parent, step, replacement?.DeepClone()));
+                break;
+            case 3:
+                var value = s_enumStrings[random.Next(s_enumStrings.Length)];
+                var enums = locations.Where(l => l.Last.Key is "Type" or "Status" or "SubType").ToList();
+                var enumLocation = enums.Count == 0 ? location! : enums[random.Next(enums.Count)];
+                child = Mutate(original, enumLocation, $"enum string \"{value}\"", (parent, step) => Set(parent, step, JsonValue.Create(value)));
+                break;
+            case 4:
+                var flipped = (byte[])bytes.Clone();
+                var position = random.Next(flipped.Length);
+                flipped[position] = s_flipBytes[random.Next(s_flipBytes.Length)];
+                child = new InputMutation($"byte {position} set to 0x{flipped[position]:X2}", flipped);
+                break;
+            case 5:
+                var ids = locations.Where(l => l.Last.Key == "Id").ToList();
+                if (ids.Count < 2)
+                {
+                    goto case 2;
+                }
+
+                var (from, to) = (ids[random.Next(ids.Count)], ids[random.Next(ids.Count)]);
+                var copied = Find(original, from)?.DeepClone();
+                child = Mutate(original, to, $"id copied from {from}", (parent, step) => Set(parent, step, copied));
+                break;
+            default:
+                var arrays = locations.Where(l => Find(original, l) is JsonArray { Count: > 0 }).ToList();
+                if (arrays.Count == 0)
+                {
+                    goto case 1;
+                }
+
+                var array = arrays[random.Next(arrays.Count)];
+                var copies = random.Next(100, 1_000);
+                child = Mutate(original, array, $"made {copies} long", (parent, step) =>
+                {
+                    var items = Find(parent, new JsonLocation([step])) as JsonArray;
+                    var first = items![0];
+                    for (var i = 0; i < copies; i++)
+                    {
+                        items.Add(first?.DeepClone());
+                    }
+                });
+                break;
+        }
+
+        return child with { Description = $"{parent.Description}, then {child.Description}" };
+    }
+
+    private static JsonNode? Find(JsonNode root, JsonLocation location) =>
+        location.Steps.Aggregate<JsonStep, JsonNode?>(root, (node, step) => step.Key is { } key ? node?[key] : node?[step.Index]);
+
     private static InputMutation Mutate(JsonNode original, JsonLocation location, string what, Action<JsonNode, JsonStep> change)
     {
         var copy = original.DeepClone();
