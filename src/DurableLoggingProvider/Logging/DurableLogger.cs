@@ -49,7 +49,7 @@ internal sealed class DurableLogger : ILogger
         {
             var recordFormatter = settings.Formatter;
             buffer.Fields.Collect(state, settings.IncludeScopes ? _provider.ScopeProvider : null, recordFormatter.Names);
-            var message = LogMessage.Render(state, exception, formatter, buffer.Fields.OriginalFormat);
+            var message = LogMessage.Render(state, exception, formatter, buffer.Fields);
             var record = new LogRecord(
                 _provider.Now(), logLevel, _category, eventId, message, exception, frame, ReplayGate.Marks(frame?.Context, settings.ReplayMode));
             _provider.Write(in record, buffer, settings);

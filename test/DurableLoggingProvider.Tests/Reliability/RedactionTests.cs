@@ -244,6 +244,29 @@ public class RedactionTests
         }
     }
 
+    [Test]
+    public void ALoggedRecordWithAMaskedValueNeverReachesTheCallersFormatter()
+    {
+        using var capture = Redacting(DurableLogFormat.Json, "password");
+        var formatterCalls = 0;
+        var state = new List<KeyValuePair<string, object?>>
+        {
+            new("user", "ana"),
+            new("password", "hunter2"),
+            new("{OriginalFormat}", "Signing in {user} with {password}"),
+        };
+
+        capture.Logger().Log(LogLevel.Information, default, state, null, (_, _) => $"formatted {++formatterCalls} hunter2");
+
+        var record = capture.SingleJson();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(formatterCalls, Is.Zero);
+            Assert.That(record.GetProperty("message").GetString(), Is.EqualTo("Signing in ana with [REDACTED]"));
+            Assert.That(record.GetProperty("password").GetString(), Is.EqualTo("[REDACTED]"));
+        }
+    }
+
     private static LineCapture Redacting(DurableLogFormat format, params string[] names) => Redacting(format, null, names);
 
     private static LineCapture Redacting(DurableLogFormat format, Action<DurableLoggerOptions>? configure, params string[] names) =>
