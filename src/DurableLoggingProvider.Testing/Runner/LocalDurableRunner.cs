@@ -151,6 +151,13 @@ public sealed class LocalDurableRunner : IDisposable
         var records = new List<JsonElement>();
         foreach (var line in Sink.Lines.Skip(firstLine))
         {
+            // A line without the request id cannot be this invocation's: skip it before parsing, since a
+            // shared sink may hold many other executions' lines.
+            if (!line.Contains(requestId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             // The format is the sink's, which the runner does not choose when the caller brings the
             // logger factory: a JSON record starts with a brace, a Text line with its timestamp.
             if (line.StartsWith('{'))
