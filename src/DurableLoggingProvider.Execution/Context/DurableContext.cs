@@ -98,15 +98,21 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
         }
         else if (existing.Type != type || (existing.SubType is not null && existing.SubType != subType) || !string.Equals(existing.Name, name, StringComparison.Ordinal))
         {
-            var error = new NonDeterministicExecutionException(
+            throw NonDeterminism(
                 $"Operation {position} of the {(_parentId is null ? "root context" : $"context {_parentId}")} was checkpointed as " +
                 $"{existing.Type} ({existing.SubType ?? "no sub-type"}) named {Quote(existing.Name)}, but the code now calls " +
                 $"{type} ({subType}) named {Quote(name)}. Workflow code must call the same durable operations in the same order on every invocation.");
-            _run.FailExecution(error);
-            throw error;
         }
 
         return new ClaimedOperation(id, name, existing);
+    }
+
+    /// <summary>Fails the execution for non-determinism, whatever the workflow code does with the returned exception.</summary>
+    private NonDeterministicExecutionException NonDeterminism(string message)
+    {
+        var error = new NonDeterministicExecutionException(message);
+        _run.FailExecution(error);
+        return error;
     }
 
     /// <summary>Rules 3 and 4: applied when the await of a durable call returns or throws.</summary>

@@ -183,7 +183,7 @@ internal sealed partial class DurableContext
         var summary = string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize(json, BatchSummaryJsonContext.Default.BatchSummary);
         if (summary is null || summary.Items.Count != count)
         {
-            throw new NonDeterministicExecutionException(
+            throw NonDeterminism(
                 $"The checkpointed batch holds {summary?.Items.Count ?? 0} item(s), but the code now runs {count}. Workflow code must pass the same items on every invocation.");
         }
 
