@@ -17,8 +17,6 @@ internal sealed class ExecutionActivity
     /// <summary>Completes when the invocation must suspend.</summary>
     public Task Suspended => _suspended.Task;
 
-    public bool IsSuspended => _suspended.Task.IsCompleted;
-
     /// <summary>More work started (step bodies, or workers beyond the one that takes over their creator's turn).</summary>
     public void Add(int count)
     {

@@ -41,9 +41,6 @@ internal static class LambdaLogLevel
     /// <summary>The names, for messages that list the allowed values.</summary>
     public static string AllowedNames => "TRACE, DEBUG, INFO, WARN, ERROR, FATAL (or Information, Warning, Critical)";
 
-    /// <summary>Whether a level is one records are written at.</summary>
-    public static bool IsWritable(LogLevel level) => level is >= LogLevel.Trace and <= LogLevel.Critical;
-
     /// <summary>Lambda's name as UTF-8, for the formatters' hot path.</summary>
     public static ReadOnlySpan<byte> Utf8Name(LogLevel level) => level switch
     {
