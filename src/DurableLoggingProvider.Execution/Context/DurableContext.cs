@@ -116,7 +116,12 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
     }
 
     /// <summary>Rules 3 and 4: applied when the await of a durable call returns or throws.</summary>
-    private void AfterAwait(string operationId)
+    /// <param name="operationId">The awaited operation.</param>
+    /// <param name="resumedInside">
+    /// Whether the operation is a <c>CONTEXT</c> that was <c>STARTED</c> in the state this invocation was given: its
+    /// body ran again here and got past the point where the previous invocation stopped inside it (rule 3).
+    /// </param>
+    private void AfterAwait(string operationId, bool resumedInside = false)
     {
         if (_replayOnly || !State.IsReplaying)
         {
@@ -126,6 +131,12 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
         if (_run.State.WasUpdated(operationId))
         {
             GoLive(operationId, "its operation finished while the execution was suspended");
+            return;
+        }
+
+        if (resumedInside)
+        {
+            GoLive(operationId, "the previous invocation stopped inside it, and it has now ended");
             return;
         }
 

@@ -71,11 +71,14 @@ public interface IDurableContext
     /// to that system, then await <see cref="ICallback{T}.GetResultAsync"/>.
     /// </summary>
     /// <param name="name">The callback's name.</param>
-    /// <param name="config">Timeouts.</param>
+    /// <param name="config">Timeouts; only those set are sent, and without them the callback waits for ever.</param>
     /// <param name="cancellationToken">Cancels the creation.</param>
     Task<ICallback<T>> CreateCallbackAsync<T>(string? name = null, CallbackConfig? config = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a callback, runs <paramref name="submitter"/> with its id as a step, and waits for the answer.</summary>
+    /// <summary>
+    /// Creates a callback, runs <paramref name="submitter"/> with its id as a step, and waits for the answer,
+    /// read as <see cref="ICallback{T}.GetResultAsync"/> reads it (plain text as it is for a <see cref="string"/>).
+    /// </summary>
     /// <param name="submitter">Hands the callback id to the external system.</param>
     /// <param name="name">The operation's name.</param>
     /// <param name="config">Timeouts and the submitter's retry strategy.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -7,7 +8,14 @@ namespace DurableLoggingProvider.Execution;
 /// <summary>Callbacks answered by external systems, and wait-for-callback.</summary>
 internal sealed partial class DurableContext
 {
-    public async Task<ICallback<T>> CreateCallbackAsync<T>(string? name = null, CallbackConfig? config = null, CancellationToken cancellationToken = default)
+    public Task<ICallback<T>> CreateCallbackAsync<T>(string? name = null, CallbackConfig? config = null, CancellationToken cancellationToken = default) =>
+        CreateCallbackAsync<T>(name, name, config, cancellationToken);
+
+    /// <param name="name">The callback operation's name, as checkpointed.</param>
+    /// <param name="describedAs">What errors about the callback call it (a wait-for-callback's callback has no name of its own).</param>
+    /// <param name="config">The callback's timeouts.</param>
+    /// <param name="cancellationToken">Cancels the call before it is made.</param>
+    private async Task<ICallback<T>> CreateCallbackAsync<T>(string? name, string? describedAs, CallbackConfig? config, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -16,10 +24,11 @@ internal sealed partial class DurableContext
         if (operation.Existing is null)
         {
             var start = Update(operation, OperationType.Callback, OperationSubTypes.Callback, OperationAction.Start);
+            // Only the timeouts that are set: AWS's local checkpoint server arms a timer for a 0 and times the callback out at once.
             start.CallbackOptions = new CallbackOptions
             {
-                TimeoutSeconds = config?.Timeout is { } timeout ? WholeSeconds(timeout) : 0,
-                HeartbeatTimeoutSeconds = config?.HeartbeatTimeout is { } heartbeat ? WholeSeconds(heartbeat) : 0,
+                TimeoutSeconds = config?.Timeout is { } timeout ? WholeSeconds(timeout) : null,
+                HeartbeatTimeoutSeconds = config?.HeartbeatTimeout is { } heartbeat ? WholeSeconds(heartbeat) : null,
             };
             await SendAsync(start).ConfigureAwait(false);
         }
@@ -36,7 +45,7 @@ internal sealed partial class DurableContext
             _unawaitedCallbacks.Add(operation.Id);
         }
 
-        return new Callback<T>(this, operation, callbackId);
+        return new Callback<T>(this, operation, callbackId, describedAs);
     }
 
     public Task<T> WaitForCallbackAsync<T>(Func<string, IWaitForCallbackContext, Task> submitter, string? name = null, WaitForCallbackConfig? config = null, CancellationToken cancellationToken = default)
@@ -46,7 +55,7 @@ internal sealed partial class DurableContext
         return RunContextAsync(OperationSubTypes.WaitForCallback, name, async child =>
         {
             var callback = await child.CreateCallbackAsync<T>(
-                null, new CallbackConfig { Timeout = config?.Timeout, HeartbeatTimeout = config?.HeartbeatTimeout }, cancellationToken).ConfigureAwait(false);
+                null, name, new CallbackConfig { Timeout = config?.Timeout, HeartbeatTimeout = config?.HeartbeatTimeout }, cancellationToken).ConfigureAwait(false);
             await child.StepAsync(
                 step => submitter(callback.CallbackId, (IWaitForCallbackContext)step),
                 "submitter",
@@ -62,7 +71,8 @@ internal sealed partial class DurableContext
     /// </summary>
     /// <param name="creator">The context that created the callback and keeps it among its unawaited ones.</param>
     /// <param name="operation">The callback's operation.</param>
-    private async Task<T> AwaitCallbackAsync<T>(DurableContext creator, ClaimedOperation operation)
+    /// <param name="describedAs">What errors call the callback.</param>
+    private async Task<T> AwaitCallbackAsync<T>(DurableContext creator, ClaimedOperation operation, string? describedAs)
     {
         lock (creator._callbacksLock)
         {
@@ -74,7 +84,7 @@ internal sealed partial class DurableContext
             var current = _run.State.Get(operation.Id);
             return current?.Status switch
             {
-                OperationStatus.Succeeded => _run.Serializer.Deserialize<T>(current.CallbackDetails?.Result)!,
+                OperationStatus.Succeeded => ReadAnswer<T>(operation, describedAs, current.CallbackDetails),
                 OperationStatus.TimedOut => throw new CallbackTimeoutException(operation.Id, operation.Name, current.CallbackDetails?.Error),
                 { } status when status.IsTerminal() => throw new CallbackFailedException(operation.Id, operation.Name, current.CallbackDetails?.Error),
                 _ => await BlockAsync<T>(operation.Id, OperationType.Callback, "waiting for the callback's answer").ConfigureAwait(false),
@@ -86,7 +96,29 @@ internal sealed partial class DurableContext
         }
     }
 
-    private sealed class Callback<T>(DurableContext context, ClaimedOperation operation, string callbackId) : ICallback<T>
+    /// <summary>
+    /// A callback's answer as the await's type. An external system may answer with plain text that is not JSON
+    /// (AWS's own examples answer <c>result data</c>): a string-typed await gets that text as it is; any other
+    /// type gets an error that names the callback.
+    /// </summary>
+    private T ReadAnswer<T>(ClaimedOperation operation, string? describedAs, CallbackDetails? details)
+    {
+        var answer = details?.Result;
+        try
+        {
+            return _run.Serializer.Deserialize<T>(answer)!;
+        }
+        catch (JsonException) when (typeof(T) == typeof(string))
+        {
+            return (T)(object)answer!;
+        }
+        catch (JsonException exception)
+        {
+            throw new CallbackResultException(operation.Id, describedAs, details?.CallbackId, typeof(T), exception);
+        }
+    }
+
+    private sealed class Callback<T>(DurableContext context, ClaimedOperation operation, string callbackId, string? describedAs) : ICallback<T>
     {
         public string CallbackId { get; } = callbackId;
 
@@ -97,7 +129,7 @@ internal sealed partial class DurableContext
             // Code in a child context or branch may await a callback its creator made: the blocked flow, and the
             // context that goes live when the answer comes, are the awaiting code's, not the creator's.
             var awaiting = s_current.Value is { } current && current._run == context._run ? current : context;
-            return awaiting.AwaitCallbackAsync<T>(context, operation);
+            return awaiting.AwaitCallbackAsync<T>(context, operation, describedAs);
         }
     }
 }

@@ -73,7 +73,7 @@ internal sealed partial class DurableContext
         }
         finally
         {
-            AfterAwait(operation.Id);
+            AfterAwait(operation.Id, resumedInside: operation.Existing?.Status == OperationStatus.Started);
         }
     }
 

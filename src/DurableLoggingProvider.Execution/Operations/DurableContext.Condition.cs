@@ -31,7 +31,11 @@ internal sealed partial class DurableContext
             GoLive(operation.Id, existing is null ? "new condition" : "the condition is checked again");
             var attempt = (existing?.StepDetails?.Attempt ?? 0) + 1;
             var previous = existing?.StepDetails?.Result is { } stored ? _run.Serializer.Deserialize<TState>(stored)! : config.InitialState;
-            await SendAsync(Update(operation, OperationType.Step, OperationSubTypes.WaitForCondition, OperationAction.Start)).ConfigureAwait(false);
+            if (existing?.Status != OperationStatus.Started)
+            {
+                // A check left STARTED by a lost invocation runs again under the START it has: the service refuses a second one.
+                await SendAsync(Update(operation, OperationType.Step, OperationSubTypes.WaitForCondition, OperationAction.Start)).ConfigureAwait(false);
+            }
 
             TState state;
             WaitDecision decision;

@@ -40,7 +40,6 @@ internal sealed partial class DurableContext
     private async Task<T> RunStepAsync<T>(ClaimedOperation operation, Func<IStepContext, Task<T>> func, StepConfig config)
     {
         var existing = operation.Existing;
-        var attempt = (existing?.StepDetails?.Attempt ?? 0) + 1;
         switch (existing?.Status)
         {
             case OperationStatus.Succeeded:
@@ -49,15 +48,26 @@ internal sealed partial class DurableContext
                 throw new StepException(operation.Id, operation.Name, existing.StepDetails?.Error);
             case OperationStatus.Pending:
                 return await BlockAsync<T>(operation.Id, OperationType.Step, "waiting for the next attempt's delay").ConfigureAwait(false);
-            case OperationStatus.Started when config.Semantics == StepSemantics.AtMostOncePerRetry:
-                var interrupted = new InvalidOperationException(
-                    $"Attempt {attempt} of step {Quote(operation.Name)} began in an earlier invocation that ended before it finished; with at-most-once semantics it is not run again.");
-                return await AfterFailedAttemptAsync<T>(operation, attempt, interrupted, config).ConfigureAwait(false);
+        }
+
+        // Read only while the step is unfinished: the service raises Attempt again on SUCCEED and FAIL.
+        var attempt = (existing?.StepDetails?.Attempt ?? 0) + 1;
+        var interrupted = existing?.Status == OperationStatus.Started;
+        if (interrupted && config.Semantics == StepSemantics.AtMostOncePerRetry)
+        {
+            // The attempt counts as failed; the strategy's RETRY or FAIL is allowed from STARTED, a START is not.
+            var lost = new InvalidOperationException(
+                $"Attempt {attempt} of step {Quote(operation.Name)} began in an earlier invocation that ended before it finished; with at-most-once semantics it is not run again.");
+            return await AfterFailedAttemptAsync<T>(operation, attempt, lost, config).ConfigureAwait(false);
         }
 
         // Rule 2: a step that is not finished runs again as a new attempt, so its lines are new.
         GoLive(operation.Id, existing is null ? "new step" : "the step runs again as a new attempt");
-        await SendAsync(Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Start)).ConfigureAwait(false);
+        if (!interrupted)
+        {
+            // A STARTED step re-runs under the START it has: the service accepts START only for a new or READY step.
+            await SendAsync(Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Start)).ConfigureAwait(false);
+        }
 
         T result;
         try

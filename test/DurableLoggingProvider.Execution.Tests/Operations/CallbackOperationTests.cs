@@ -10,7 +10,7 @@ namespace DurableLoggingProvider.Execution.Tests.Operations;
 
 /// <summary>
 /// Callbacks (durable-wire-format.md, section 4: <c>CallbackOptions{TimeoutSeconds, HeartbeatTimeoutSeconds}</c>,
-/// 0 = none; the service makes the <c>CallbackId</c>; answered SUCCEEDED or FAILED, or TIMED_OUT).
+/// only the ones set are sent; the service makes the <c>CallbackId</c>; answered SUCCEEDED or FAILED, or TIMED_OUT).
 /// </summary>
 [TestFixture]
 public class CallbackOperationTests
@@ -51,7 +51,7 @@ public class CallbackOperationTests
 
     [Test]
     [CancelAfter(30000)]
-    public async Task ACallbackWithoutTimeoutsSendsZeroForNone(CancellationToken cancellationToken)
+    public async Task ACallbackWithoutTimeoutsSendsNeitherTimeout(CancellationToken cancellationToken)
     {
         using var driver = new InvocationDriver();
 
@@ -68,6 +68,10 @@ public class CallbackOperationTests
         {
             Assert.That(options?.TimeoutSeconds ?? 0, Is.Zero);
             Assert.That(options?.HeartbeatTimeoutSeconds ?? 0, Is.Zero);
+
+            // Left out, not 0: AWS's local checkpoint server arms a 0-second timer for a 0 (see CheckpointOptionsWireTests).
+            Assert.That(options?.TimeoutSeconds, Is.Null);
+            Assert.That(options?.HeartbeatTimeoutSeconds, Is.Null);
         });
     }
 
