@@ -25,7 +25,7 @@ internal static class CheckpointValidator
     /// <exception cref="InvalidCheckpointException">An update is not allowed; the message names its action, type and status.</exception>
     public static void Validate(IReadOnlyList<OperationUpdate> updates, System.Func<string, Operation?> find, Operation execution)
     {
-        ExecutionUpdates(updates, execution);
+        ExecutionUpdates(updates, find, execution);
         IdsParentsAndDuplicates(updates, find);
         foreach (var update in updates)
         {
@@ -46,7 +46,7 @@ internal static class CheckpointValidator
         new($"Checkpoint refused: the execution is {WireEnumConverter<OperationStatus>.WireName(execution.Status)}, " +
             "so its checkpoint token is no longer valid and no update is taken.");
 
-    private static void ExecutionUpdates(IReadOnlyList<OperationUpdate> updates, Operation execution)
+    private static void ExecutionUpdates(IReadOnlyList<OperationUpdate> updates, System.Func<string, Operation?> find, Operation execution)
     {
         var count = 0;
         foreach (var update in updates)
@@ -59,7 +59,7 @@ internal static class CheckpointValidator
 
         if (count == 1 && updates[^1].Type != OperationType.Execution)
         {
-            throw Refuse(updates[^1], null, "an EXECUTION update must be the request's last update");
+            throw Refuse(updates[^1], find(updates[^1].Id), "an EXECUTION update must be the request's last update");
         }
     }
 
@@ -76,7 +76,7 @@ internal static class CheckpointValidator
 
             if (lastSeen.TryGetValue(update.Id, out var previous) && !MayFollow(previous, update))
             {
-                throw Refuse(update, null,
+                throw Refuse(update, find(update.Id),
                     $"the operation is updated twice in one request (after its {WireEnumConverter<OperationAction>.WireName(previous.Action)}); " +
                     "only a STEP's or CONTEXT's START may be followed by one more update");
             }
