@@ -122,20 +122,15 @@ public sealed partial class InMemoryDurableService : IDurableServiceClient
                 throw new InvalidCheckpointException($"Checkpoint token '{request.CheckpointToken}' is stale; the current token is '{CheckpointToken}'.");
             }
 
-            // The service applies a checkpoint whole or not at all: a refused update leaves the state as it was.
-            var before = _operations.Select(OperationCopy.Of).ToList();
-            var callbacksBefore = _callbackNumber;
-            try
+            var execution = _operations[0];
+            if (execution.Status != OperationStatus.Started)
             {
-                return Task.FromResult(Apply(request.Updates));
+                throw CheckpointValidator.Ended(execution);
             }
-            catch (InvalidCheckpointException)
-            {
-                _operations.Clear();
-                _operations.AddRange(before);
-                _callbackNumber = callbacksBefore;
-                throw;
-            }
+
+            // The service takes a checkpoint whole or not at all, judging every update against the state before it.
+            CheckpointValidator.Validate(request.Updates, Find, execution);
+            return Task.FromResult(Apply(request.Updates));
         }
     }
 
@@ -201,14 +196,16 @@ public sealed partial class InMemoryDurableService : IDurableServiceClient
         }
     }
 
-    /// <summary>Applies the updates in order; returns the response. Throws on the first refused one.</summary>
+    /// <summary>Applies the updates, which <see cref="CheckpointValidator"/> allowed, in order; returns the response.</summary>
     private CheckpointResponse Apply(IEnumerable<OperationUpdate> updates)
     {
         var now = Now.ToUnixTimeMilliseconds();
         var changed = new List<Operation>();
         foreach (var update in updates)
         {
-            var index = _operations.FindIndex(operation => operation.Id == update.Id);
+            // An EXECUTION update addresses the execution itself, whatever id it carries (the JS SDK's oversized result uses its own).
+            var id = update.Type == OperationType.Execution ? _operations[0].Id : update.Id;
+            var index = _operations.FindIndex(operation => operation.Id == id);
             var operation = OperationTransitions.Apply(index < 0 ? null : _operations[index], update, now, NewCallbackId);
             if (index < 0)
             {
@@ -241,6 +238,8 @@ public sealed partial class InMemoryDurableService : IDurableServiceClient
             NewExecutionState = new ExecutionStatePage { Operations = changed },
         };
     }
+
+    private Operation? Find(string id) => _operations.Find(operation => operation.Id == id);
 
     private string NewCallbackId() => $"callback-{(++_callbackNumber).ToString(CultureInfo.InvariantCulture)}";
 

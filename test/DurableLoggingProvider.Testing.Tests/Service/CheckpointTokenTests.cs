@@ -56,7 +56,7 @@ public class CheckpointTokenTests
     {
         var service = NewService();
         var token = service.CheckpointToken;
-        Assert.ThrowsAsync<InvalidCheckpointException>(() => service.CheckpointAsync(token, Updates.Succeed("missing", OperationType.Step)));
+        Assert.ThrowsAsync<InvalidCheckpointException>(() => service.CheckpointAsync(token, Updates.Cancel("missing", OperationType.Wait)));
 
         await service.CheckpointAsync(token, Updates.Start("a", OperationType.Step));
 
