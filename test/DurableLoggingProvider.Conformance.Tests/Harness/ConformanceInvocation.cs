@@ -1,0 +1,8 @@
+namespace DurableLoggingProvider.Conformance.Tests.Harness;
+
+/// <summary>One run of the engine: a Lambda invocation.</summary>
+/// <param name="Number">Its number in the execution, from 1.</param>
+/// <param name="RequestId">Its request id, which every line it wrote carries.</param>
+/// <param name="Status">The output's status, or <c>LOST</c> (given up) or <c>THREW</c> (the engine threw: the runner fails the execution).</param>
+/// <param name="Failure">What the engine threw, if it did.</param>
+internal sealed record ConformanceInvocation(int Number, string RequestId, string Status, string? Failure);
