@@ -48,6 +48,9 @@ internal sealed class ConformanceResult
     /// <summary>Every checkpoint call, in order.</summary>
     public IReadOnlyList<CheckpointCall> CheckpointCalls { get; }
 
+    /// <summary>How many get-state calls the engine (and a lost invocation's retry) made.</summary>
+    public int StateReads { get; init; }
+
     /// <summary>The checkpoint calls AWS refused.</summary>
     public IReadOnlyList<CheckpointCall> Refusals => CheckpointCalls.Where(call => call.Refusal is not null).ToList();
 

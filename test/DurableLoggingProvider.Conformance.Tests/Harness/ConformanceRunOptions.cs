@@ -27,6 +27,9 @@ internal sealed class ConformanceRunOptions
     /// </summary>
     public bool IsoTimestamps { get; init; }
 
+    /// <summary>The execution's replay mode; <see langword="null"/> for the provider's default (Suppress).</summary>
+    public ReplayMode? ReplayMode { get; init; }
+
     /// <summary>When to give an invocation up; the next one then gets the state AWS holds (a Lambda retry).</summary>
     public InvocationLoss? Loss { get; init; }
 

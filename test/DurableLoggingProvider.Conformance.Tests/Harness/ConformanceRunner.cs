@@ -44,19 +44,31 @@ internal static class ConformanceRunner
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
         using var http = new HttpClient { BaseAddress = proxy.BaseAddress };
         var calls = new List<CheckpointCall>();
+        var stateReads = new StateReadCounter();
         var invocations = new List<ConformanceInvocation>();
         var loss = options.Loss;
 
         async Task<string> InvokeAsync(int call, string requestId, string eventText)
         {
-            var invocationInput = DurableWireFormat.ParseInvocationInput(eventText);
+            DurableExecutionInvocationInput invocationInput;
+            try
+            {
+                invocationInput = DurableWireFormat.ParseInvocationInput(eventText);
+            }
+            catch (DurableExecutionInputException exception)
+            {
+                invocations.Add(new ConformanceInvocation(invocations.Count + 1, requestId, "THREW", $"{exception.GetType().Name}: {exception.Message}"));
+                throw;
+            }
+
             while (true)
             {
                 var number = invocations.Count + 1;
-                var client = new ProxyServiceClient(http, calls, number, loss);
+                var client = new ProxyServiceClient(http, calls, stateReads, number, loss);
                 var run = new DurableExecutionOptions(client, serializer)
                 {
                     LoggerFactory = loggerFactory,
+                    ReplayMode = options.ReplayMode,
                     StatePageSize = options.StatePageSize ?? EngineStatePageSize,
                 };
                 DurableExecutionInvocationOutput? output = null;
@@ -76,7 +88,7 @@ internal static class ConformanceRunner
                     // Lambda retries a lost invocation: a new request, the state AWS holds now.
                     invocations.Add(new ConformanceInvocation(number, requestId, "LOST", null));
                     loss = null;
-                    invocationInput = await RetryInputAsync(http, calls, number, invocationInput, client.LatestToken, cancellationToken).ConfigureAwait(false);
+                    invocationInput = await RetryInputAsync(http, calls, stateReads, number, invocationInput, client.LatestToken, cancellationToken).ConfigureAwait(false);
                     requestId = Guid.NewGuid().ToString();
                     continue;
                 }
@@ -118,13 +130,13 @@ internal static class ConformanceRunner
         var records = sink.JsonRecords()
             .Where(record => record.TryGetProperty("category", out var category) && category.GetString() == typeof(ConformanceWorkflow).FullName)
             .ToList();
-        return new ConformanceResult(ended, invocations, recorded, records);
+        return new ConformanceResult(ended, invocations, recorded, records) { StateReads = stateReads.Count };
     }
 
     private static async Task<DurableExecutionInvocationInput> RetryInputAsync(
-        HttpClient http, List<CheckpointCall> calls, int lostInvocation, DurableExecutionInvocationInput lost, string? latestToken, CancellationToken cancellationToken)
+        HttpClient http, List<CheckpointCall> calls, StateReadCounter stateReads, int lostInvocation, DurableExecutionInvocationInput lost, string? latestToken, CancellationToken cancellationToken)
     {
-        var reader = new ProxyServiceClient(http, calls, lostInvocation + 1, null);
+        var reader = new ProxyServiceClient(http, calls, stateReads, lostInvocation + 1, null);
         var token = latestToken ?? lost.CheckpointToken;
         var operations = new List<Operation>();
         var marker = string.Empty;

@@ -19,17 +19,20 @@ internal sealed class ProxyServiceClient : IDurableServiceClient
 {
     private readonly HttpClient _http;
     private readonly List<CheckpointCall> _calls;
+    private readonly StateReadCounter _stateReads;
     private readonly int _invocation;
     private readonly InvocationLoss? _loss;
 
     /// <param name="http">A client whose base address is the proxy's.</param>
     /// <param name="calls">Where every checkpoint call of the run is recorded (locked while written).</param>
+    /// <param name="stateReads">Counts the run's get-state calls.</param>
     /// <param name="invocation">This invocation's number in the run.</param>
     /// <param name="loss">When to give this invocation up; <see langword="null"/> for never.</param>
-    public ProxyServiceClient(HttpClient http, List<CheckpointCall> calls, int invocation, InvocationLoss? loss)
+    public ProxyServiceClient(HttpClient http, List<CheckpointCall> calls, StateReadCounter stateReads, int invocation, InvocationLoss? loss)
     {
         _http = http;
         _calls = calls;
+        _stateReads = stateReads;
         _invocation = invocation;
         _loss = loss;
     }
@@ -81,6 +84,7 @@ internal sealed class ProxyServiceClient : IDurableServiceClient
             query += $"&MaxItems={maxItems.ToString(CultureInfo.InvariantCulture)}";
         }
 
+        _stateReads.Add();
         using var response = await _http.GetAsync(PathOf(request.DurableExecutionArn, "state") + query, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
