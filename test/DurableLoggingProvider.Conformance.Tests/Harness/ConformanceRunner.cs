@@ -57,7 +57,7 @@ internal static class ConformanceRunner
             }
             catch (DurableExecutionInputException exception)
             {
-                invocations.Add(new ConformanceInvocation(invocations.Count + 1, requestId, "THREW", $"{exception.GetType().Name}: {exception.Message}"));
+                invocations.Add(new ConformanceInvocation(invocations.Count + 1, requestId, "THREW", $"{exception.GetType().Name}: {exception.Message}", []));
                 throw;
             }
 
@@ -86,7 +86,7 @@ internal static class ConformanceRunner
                 if (client.Lost)
                 {
                     // Lambda retries a lost invocation: a new request, the state AWS holds now.
-                    invocations.Add(new ConformanceInvocation(number, requestId, "LOST", null));
+                    invocations.Add(new ConformanceInvocation(number, requestId, "LOST", null, Updated(invocationInput)));
                     loss = null;
                     invocationInput = await RetryInputAsync(http, calls, stateReads, number, invocationInput, client.LatestToken, cancellationToken).ConfigureAwait(false);
                     requestId = Guid.NewGuid().ToString();
@@ -95,7 +95,7 @@ internal static class ConformanceRunner
 
                 if (failure is not null)
                 {
-                    invocations.Add(new ConformanceInvocation(number, requestId, "THREW", $"{failure.GetType().Name}: {failure.Message}"));
+                    invocations.Add(new ConformanceInvocation(number, requestId, "THREW", $"{failure.GetType().Name}: {failure.Message}", Updated(invocationInput)));
                     throw failure;
                 }
 
@@ -104,7 +104,7 @@ internal static class ConformanceRunner
                     await after(client, invocationInput).ConfigureAwait(false);
                 }
 
-                invocations.Add(new ConformanceInvocation(number, requestId, output!.Status.ToString().ToUpperInvariant(), null));
+                invocations.Add(new ConformanceInvocation(number, requestId, output!.Status.ToString().ToUpperInvariant(), null, Updated(invocationInput)));
                 return DurableWireFormat.SerializeInvocationOutput(output);
             }
         }
@@ -132,6 +132,8 @@ internal static class ConformanceRunner
             .ToList();
         return new ConformanceResult(ended, invocations, recorded, records) { StateReads = stateReads.Count };
     }
+
+    private static List<string> Updated(DurableExecutionInvocationInput input) => [.. input.UpdatedOperationIds ?? []];
 
     private static async Task<DurableExecutionInvocationInput> RetryInputAsync(
         HttpClient http, List<CheckpointCall> calls, StateReadCounter stateReads, int lostInvocation, DurableExecutionInvocationInput lost, string? latestToken, CancellationToken cancellationToken)

@@ -39,6 +39,27 @@ public class SequentialWorkflowTests
 
     [Test]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
+    public async Task TheEventReachesTheEngineAsTheRealServicesWould(CancellationToken cancellationToken)
+    {
+        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, null, cancellationToken);
+
+        var waitId = (string?)result.OperationsNamed("pause").Single()["Id"];
+        var arns = result.Records.Select(record => record.GetProperty("executionArn").GetString()).Distinct().ToList();
+        Assert.Multiple(() =>
+        {
+            // Mapping 1: a durable execution ARN, the same for every invocation.
+            Assert.That(arns, Has.Count.EqualTo(1));
+            Assert.That(arns[0], Does.Match("^arn:aws:lambda:us-east-2:123456789012:function:my-function-name:1/durable-execution/[^/]+/[0-9a-f-]{36}$"));
+            // Mapping 3: the runner's UpdatedOperationIds reach the engine: the wait fired while the execution was suspended.
+            Assert.That(result.Invocations[0].UpdatedOperationIds, Is.Empty);
+            Assert.That(result.Invocations[1].UpdatedOperationIds, Does.Contain(waitId));
+            // Mapping 4: a request id per invocation.
+            Assert.That(result.Invocations.Select(invocation => invocation.RequestId).Distinct().Count(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario11_StateReadThroughGetStatePagesGivesTheUnpagedAnswer(CancellationToken cancellationToken)
     {
         // Two operations in the event, the rest through get-state pages of two.
