@@ -118,7 +118,7 @@ internal sealed class ProxyServiceClient : IDurableServiceClient
     {
         if (Lost)
         {
-            throw new InvocationLostException($"Invocation {_invocation} was given up after the checkpoint that started '{_loss?.OperationName}'.");
+            throw new InvocationLostException($"Invocation {_invocation} was given up after the checkpoint of {_loss?.Action} '{_loss?.OperationName}'.");
         }
     }
 }

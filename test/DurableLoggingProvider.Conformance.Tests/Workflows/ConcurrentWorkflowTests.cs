@@ -18,13 +18,16 @@ public class ConcurrentWorkflowTests
     internal static Task<string> TwoBranchesWaitingDifferentLengths(string? input, IDurableContext context, ILogger logger) =>
         RunBranches(context, logger);
 
-    internal static async Task<int> MapOfItemsWithAStepAndAWait(int items, IDurableContext context, ILogger logger)
+    internal static Task<int> MapOfItemsWithAStepAndAWait(int items, IDurableContext context, ILogger logger) =>
+        MapOfItemsWithAStepAndAWait(items, context, logger, _ => TimeSpan.FromSeconds(1));
+
+    internal static async Task<int> MapOfItemsWithAStepAndAWait(int items, IDurableContext context, ILogger logger, Func<int, TimeSpan> wait)
     {
         var results = await context.MapAsync(Enumerable.Range(0, items).ToList(), async (item, value, index) =>
         {
             logger.LogInformation("item {Item} before", value);
             var doubled = await item.StepAsync(_ => Task.FromResult(value * 2), "double");
-            await item.WaitAsync(TimeSpan.FromSeconds(1), "pause");
+            await item.WaitAsync(wait(value), "pause");
             logger.LogInformation("item {Item} after", value);
             return doubled;
         }, "items");

@@ -207,16 +207,16 @@ export const workflows = {
 
 export const realTimeWorkflows = {
   "Scenario3 two parallel branches (real time)": workflows["Scenario3 two parallel branches"],
-  "Scenario4 map over three items (real time)": async (input, context) => mapOfItems(context, 3),
+  "Scenario4 map over three items, waits 1-3 s (real time)": async (input, context) => mapOfItems(context, 3, (item) => item + 1),
   "Scenario9 wait-for-condition, four polls (real time)": async (input, context) => pollUntilReady(context, 1),
 };
 
-async function mapOfItems(context, count) {
+async function mapOfItems(context, count, waitSeconds = () => 1) {
   const items = Array.from({ length: count }, (_, index) => index);
   const results = await context.map("items", items, async (item, value) => {
     item.logger.info(`item ${value} before`);
     const doubled = await item.step("double", async () => value * 2);
-    await item.wait("pause", { seconds: 1 });
+    await item.wait("pause", { seconds: waitSeconds(value) });
     item.logger.info(`item ${value} after`);
     return doubled;
   });

@@ -70,7 +70,11 @@ function send(message) {
 }
 
 function describe(error) {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) {
+    return error.message;
+  }
+  // The runner also rejects with plain objects ({ error: { ErrorType, ErrorMessage }, status }).
+  return typeof error === "object" ? JSON.stringify(error) : String(error);
 }
 
 // Mapping 1: the runner names the execution with a bare UUID; the real service's ARN is
