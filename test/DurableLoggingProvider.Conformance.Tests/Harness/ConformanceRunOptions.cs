@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using DurableLoggingProvider.Conformance.Tests.Proxy;
+using DurableLoggingProvider.Execution;
+
+namespace DurableLoggingProvider.Conformance.Tests.Harness;
+
+/// <summary>How one workflow is run under AWS's runner.</summary>
+internal sealed class ConformanceRunOptions
+{
+    /// <summary>Whether waits and retry delays are skipped (default) or take their real time.</summary>
+    public TimeMode Time { get; init; } = TimeMode.Skipped;
+
+    /// <summary>The callbacks to answer, and how.</summary>
+    public IReadOnlyList<CallbackAnswer> Answers { get; init; } = [];
+
+    /// <summary>Operations in the event's first page; the rest are read through get-state pages. <see langword="null"/>: the runner's own unpaged event.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>Operations per get-state page the engine asks for. Default the engine's.</summary>
+    public int? StatePageSize { get; init; }
+
+    /// <summary>
+    /// Whether the event's timestamps reach the engine as the runner writes them (ISO 8601) instead of as
+    /// epoch milliseconds, the real service's form.
+    /// </summary>
+    public bool IsoTimestamps { get; init; }
+
+    /// <summary>The execution's replay mode; <see langword="null"/> for the provider's default (Suppress).</summary>
+    public ReplayMode? ReplayMode { get; init; }
+
+    /// <summary>When to give an invocation up; the next one then gets the state AWS holds (a Lambda retry).</summary>
+    public InvocationLoss? Loss { get; init; }
+
+    /// <summary>Runs after the engine returned, with the invocation's client, before the output goes back to the runner.</summary>
+    public Func<ProxyServiceClient, DurableExecutionInvocationInput, Task>? AfterEngine { get; init; }
+}

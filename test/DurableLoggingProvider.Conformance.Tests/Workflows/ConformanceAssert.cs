@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using DurableLoggingProvider.Conformance.Tests.Harness;
+using NUnit.Framework;
+
+namespace DurableLoggingProvider.Conformance.Tests.Workflows;
+
+/// <summary>What every workflow asserts: the final status, no refusal, the invocations, and how many times each line was written.</summary>
+internal static class ConformanceAssert
+{
+    public static void Conforms(ConformanceResult result, string status, int invocations, IReadOnlyDictionary<string, int> lines)
+    {
+        TestContext.Out.WriteLine($"figures: {TestContext.CurrentContext.Test.Name} {result.Figures()}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Status, Is.EqualTo(status), result.ToString);
+            Assert.That(result.Refusals, Is.Empty, result.ToString);
+            Assert.That(result.Invocations, Has.Count.EqualTo(invocations), result.ToString);
+            Assert.That(result.LineCounts(), Is.EquivalentTo(lines), result.ToString);
+        });
+    }
+}
