@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DurableLoggingProvider.Execution;
@@ -48,7 +50,7 @@ internal static class DurableApiMessages
         var body = JsonNode.Parse(DurableWireFormat.SerializeCheckpointRequest(request))!.AsObject();
         body.Remove("DurableExecutionArn");
         body["ClientToken"] = clientToken;
-        return body.ToJsonString();
+        return Write(body);
     }
 
     /// <exception cref="FormatException">The answer is not a checkpoint response.</exception>
@@ -65,12 +67,26 @@ internal static class DurableApiMessages
         {
             var node = JsonNode.Parse(json) ?? throw new FormatException("the answer is the JSON literal null, not an object.");
             ConvertTimestamps(node);
-            return parse(node.ToJsonString());
+            return parse(Write(node));
         }
         catch (JsonException exception)
         {
             throw new FormatException($"the answer is not the API's JSON: {exception.Message}", exception);
         }
+    }
+
+    // Results travel as JSON text inside strings: the default encoder would write each of their quotes as
+    // \u0022, six bytes instead of two, against the service's payload limits. The wire format's own writer
+    // escapes the same way.
+    private static string Write(JsonNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            node.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Rewrites every timestamp member, in epoch seconds (or ISO 8601), as epoch milliseconds.</summary>

@@ -43,6 +43,25 @@ public sealed class RequestShapeTests
     }
 
     [Test]
+    public async Task A_checkpoints_payload_quotes_are_escaped_in_two_bytes_not_six(CancellationToken cancellationToken)
+    {
+        await using var api = new LoopbackDurableApi();
+        api.Enqueue(ApiAnswer.Ok("""{"CheckpointToken":"token-2","NewExecutionState":{"Operations":[]}}"""));
+        var client = LoopbackClients.Create(api, new RecordingRetryClock());
+        var request = new CheckpointRequest { DurableExecutionArn = LoopbackClients.ExecutionArn, CheckpointToken = "token-1" };
+        request.Updates.Add(new OperationUpdate { Id = "op-1", Type = OperationType.Step, Action = OperationAction.Succeed, Payload = """{"sku":"é-42"}""" });
+
+        await client.CheckpointAsync(request, cancellationToken);
+
+        // The escaping itself is under test, which parsing would hide: the raw text is what counts against the payload limit.
+        var text = api.Requests.Single().BodyText;
+        Assert.That(text, Does.Contain("""
+            "Payload":"{\"sku\":\"é-42\"}"
+            """));
+        Assert.That(text, Does.Not.Contain("\\u0022"));
+    }
+
+    [Test]
     public async Task A_state_page_is_read_with_its_token_marker_and_size_in_the_query(CancellationToken cancellationToken)
     {
         await using var api = new LoopbackDurableApi();

@@ -16,9 +16,12 @@ internal sealed class SigV4Verifier
     private readonly string _secretKey;
     private readonly string _region;
     private readonly string _service;
+    private readonly bool _encodePathTwice;
 
-    public SigV4Verifier(string accessKey, string secretKey, string region, string service)
+    // encodePathTwice false signs the wire path as it is, as S3 does and as a naive signer would: the Lambda API refuses that.
+    public SigV4Verifier(string accessKey, string secretKey, string region, string service, bool encodePathTwice = true)
     {
+        _encodePathTwice = encodePathTwice;
         _accessKey = accessKey;
         _secretKey = secretKey;
         _region = region;
@@ -65,7 +68,7 @@ internal sealed class SigV4Verifier
 
         var canonicalRequest = string.Join('\n',
             request.Method,
-            CanonicalPath(request.RawPath),
+            _encodePathTwice ? CanonicalPath(request.RawPath) : request.RawPath,
             CanonicalQuery(request.RawQuery),
             canonicalHeaders.ToString(),
             signedHeaders,
