@@ -212,6 +212,38 @@ public sealed class DurableFunctionTests
     }
 
     [Test]
+    public async Task The_invocations_deadline_reaches_the_client_through_the_engine_and_bounds_its_retries(CancellationToken cancellationToken)
+    {
+        await using var api = new LoopbackDurableApi();
+        var clock = new RecordingRetryClock { Jitter = 0.999 };
+        api.Service = (_, _) => ApiAnswer.Throttled();
+        var payload = new JsonObject
+        {
+            ["DurableExecutionArn"] = LoopbackClients.ExecutionArn,
+            ["CheckpointToken"] = "token-0",
+            ["InitialExecutionState"] = new JsonObject { ["Operations"] = new JsonArray(ExecutionOperation()), ["NextMarker"] = "page-2" },
+        };
+        var client = LoopbackClients.Create(api, clock, options =>
+        {
+            options.MaxAttempts = 100;
+            options.BaseRetryDelay = TimeSpan.FromMilliseconds(200);
+        });
+
+        var failure = Assert.ThrowsAsync<CheckpointException>(() => DurableFunction.RunAsync<Order, string>(
+            Payload(payload),
+            LoopbackClients.InvocationEndingIn(clock, TimeSpan.FromSeconds(3)),
+            (order, context) => Task.FromResult("never"),
+            Options(client),
+            cancellationToken));
+
+        // 3 s less the 0.5 s margin: waits of about 0.2, 0.4 and 0.8 s fit (1.4 s), the next one of 1.6 s does not.
+        Assert.That(api.Requests, Has.Count.EqualTo(4));
+        Assert.That(clock.Delays.Sum(delay => delay.TotalMilliseconds), Is.LessThan(2500));
+        Assert.That(failure!.InnerException, Is.InstanceOf<DurableServiceException>());
+        Assert.That(failure.Message, Does.Contain("Reading page 2").And.Contain("would pass the invocation's deadline"));
+    }
+
+    [Test]
     public void A_payload_that_is_not_a_durable_invocation_is_refused_with_the_field_named()
     {
         var failure = Assert.ThrowsAsync<DurableExecutionInputException>(() => DurableFunction.RunAsync<Order, string>(
