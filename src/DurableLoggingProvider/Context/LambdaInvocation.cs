@@ -10,7 +10,7 @@ namespace DurableLoggingProvider;
 /// </summary>
 /// <remarks>
 /// Built from <c>ILambdaContext</c> in one line:
-/// <code>new LambdaInvocation(context.AwsRequestId) { TraceId = context.TraceId, TenantId = context.TenantId }</code>
+/// <code>new LambdaInvocation(context.AwsRequestId) { TraceId = context.TraceId, TenantId = context.TenantId, Deadline = DateTimeOffset.UtcNow + context.RemainingTime }</code>
 /// </remarks>
 public sealed class LambdaInvocation
 {
@@ -38,6 +38,14 @@ public sealed class LambdaInvocation
 
     /// <summary>The tenant id of a tenant-isolated function's invocation (<c>ILambdaContext.TenantId</c>).</summary>
     public string? TenantId { get; init; }
+
+    /// <summary>
+    /// When Lambda stops this invocation (its configured timeout), or <see langword="null"/> when unknown.
+    /// From <c>ILambdaContext</c>: <c>DateTimeOffset.UtcNow + context.RemainingTime</c>, taken at the top of the
+    /// handler. Work that retries, such as the durable service client's calls, gives up before it, so that the
+    /// handler can still end the invocation itself instead of being cut off mid-line.
+    /// </summary>
+    public DateTimeOffset? Deadline { get; init; }
 
     /// <summary>The function this invocation runs; by default read from the Lambda environment variables.</summary>
     public LambdaFunctionIdentity Function { get; init; } = LambdaFunctionIdentity.FromEnvironment();
