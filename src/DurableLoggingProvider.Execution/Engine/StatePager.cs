@@ -106,11 +106,10 @@ internal sealed class StatePager
         var number = 1;
         while (!string.IsNullOrEmpty(marker))
         {
-            var previous = Describe(read, number, read.Marker);
             if (!givenBy.TryAdd(marker, number))
             {
                 throw new InvalidServiceAnswerException(
-                    previous,
+                    Describe(read, number, read.Marker),
                     nameof(ExecutionStatePage.NextMarker),
                     string.Create(
                         CultureInfo.InvariantCulture,
@@ -120,7 +119,7 @@ internal sealed class StatePager
             if (number >= MaxPages)
             {
                 throw new InvalidServiceAnswerException(
-                    previous,
+                    Describe(read, number, read.Marker),
                     nameof(ExecutionStatePage.NextMarker),
                     string.Create(
                         CultureInfo.InvariantCulture,
@@ -142,19 +141,18 @@ internal sealed class StatePager
             }
 
             read.Marker = marker;
-            Accept(page, read, number, marker);
+            var accepted = Accept(page, read, number, marker);
             if (read.IsLoad)
             {
-                EngineLog.StatePageLoaded(_log, number, page!.Operations.Count);
+                EngineLog.StatePageLoaded(_log, number, accepted.Operations.Count);
             }
 
-            // Accept threw unless the page is there.
-            marker = page!.NextMarker;
+            marker = accepted.NextMarker;
         }
     }
 
-    /// <summary>Checks a whole page, then merges it: an invalid page changes nothing.</summary>
-    private void Accept(ExecutionStatePage? page, StateRead read, int number, string? marker)
+    /// <summary>Checks a whole page, then merges it and returns it: an invalid page changes nothing.</summary>
+    private ExecutionStatePage Accept(ExecutionStatePage? page, StateRead read, int number, string? marker)
     {
         var answer = Describe(read, number, marker);
         var root = RootOf(read, number);
@@ -173,7 +171,10 @@ internal sealed class StatePager
         {
             var path = WireJsonPath.Item(listPath, i);
             var operation = page.Operations[i];
-            var problem = OperationRules.CheckId(operation, path) ?? Unique(operation!, path, read, answer) ?? OperationRules.CheckContent(operation!, path) ?? SingleExecution(operation!, path, read, answer);
+            var problem = OperationRules.CheckId(operation, path)
+                ?? Unique(operation!, path, read, answer)
+                ?? OperationRules.CheckContent(operation!, path)
+                ?? SingleExecution(operation!, path, read, answer);
             if (problem is { } found)
             {
                 throw Problem(read, number, answer, found);
@@ -181,6 +182,7 @@ internal sealed class StatePager
         }
 
         _state.Merge(page.Operations);
+        return page;
     }
 
     private static FieldProblem? Unique(Operation operation, string path, StateRead read, string answer)
@@ -192,9 +194,15 @@ internal sealed class StatePager
             return null;
         }
 
-        return read.Ids.TryAdd(operation.Id, Where(path, answer))
-            ? null
-            : new FieldProblem(WireJsonPath.Property(path, nameof(Operation.Id)), $"duplicate operation id {FoundJsonValue.Quoted(operation.Id)}, already the id of {read.Ids[operation.Id]}.");
+        if (read.Ids.TryAdd(operation.Id, (path, answer)))
+        {
+            return null;
+        }
+
+        var (firstPath, firstAnswer) = read.Ids[operation.Id];
+        return new FieldProblem(
+            WireJsonPath.Property(path, nameof(Operation.Id)),
+            $"duplicate operation id {FoundJsonValue.Quoted(operation.Id)}, already the id of {Where(firstPath, firstAnswer)}.");
     }
 
     private FieldProblem? SingleExecution(Operation operation, string path, StateRead read, string answer)
@@ -245,5 +253,4 @@ internal sealed class StatePager
         var call = string.Create(CultureInfo.InvariantCulture, $"GetDurableExecutionState page {number} (Marker {FoundJsonValue.Quoted(marker)})");
         return read.IsLoad ? call + " of the execution's state" : call + " of a checkpoint's answer";
     }
-
 }
