@@ -14,8 +14,11 @@ namespace DurableLoggingProvider.Execution;
 /// </summary>
 public static class DurableExecution
 {
-    /// <summary>The largest result returned inline; a larger one is checkpointed on the <c>EXECUTION</c> operation and returned as <c>""</c>.</summary>
-    public const int MaxInlineResultLength = 6 * 1024 * 1024;
+    /// <summary>
+    /// The largest output, in bytes as written (Lambda's 6 MB response), whose result is returned inline; a
+    /// result that would make the output larger is checkpointed on the <c>EXECUTION</c> operation and returned as <c>""</c>.
+    /// </summary>
+    public const int MaxInlineResultLength = InvocationOutputRules.MaxResponseBytes;
 
     private static readonly Lazy<ILoggerFactory> s_defaultLoggers = new(() => LoggerFactory.Create(builder => builder.AddDurableLogging()));
 
@@ -109,7 +112,7 @@ public static class DurableExecution
         }
 
         var payload = run.Serializer.Serialize(result);
-        if (payload is not null && payload.Length > MaxInlineResultLength)
+        if (payload is not null && !InvocationOutputRules.FitsResponse(payload))
         {
             var update = new OperationUpdate { Id = execution.Id, Type = OperationType.Execution, Action = OperationAction.Succeed, Payload = payload };
             await run.Checkpoints.SendAsync(update).ConfigureAwait(false);
