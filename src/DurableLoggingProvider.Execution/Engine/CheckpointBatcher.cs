@@ -9,45 +9,39 @@ namespace DurableLoggingProvider.Execution;
 /// <summary>
 /// Sends checkpoint updates to the service, one call at a time, in the order they were made. Updates
 /// made while a call is in flight (by parallel branches, say) go together in the next call. Each update's
-/// task completes once the service has acknowledged it and its answer is merged into the state.
+/// task completes once the service has acknowledged it and its answer, every page of it, is merged into
+/// the state by the <see cref="StatePager"/>. Each call is sent with the token the previous answer
+/// returned; an answer without one leaves nothing to send the next call with, so that call fails the
+/// invocation (Lambda retries it, with a new token) instead of sending a spent token.
 /// </summary>
 internal sealed class CheckpointBatcher
 {
     private const int MaxUpdatesPerCall = 200;
+    private const string AnswerName = "CheckpointDurableExecution answer";
 
     private readonly object _lock = new();
     private readonly List<(OperationUpdate Update, TaskCompletionSource Acknowledged)> _queue = [];
     private readonly IDurableServiceClient _client;
     private readonly string _executionArn;
-    private readonly CheckpointState _state;
+    private readonly StatePager _pager;
     private readonly ILogger _log;
     private readonly LambdaInvocation _invocation;
     private readonly DurableContextState _engineContext;
     private string? _token;
+    private bool _tokenMissing;
     private bool _sending;
     private Exception? _failure;
 
     public CheckpointBatcher(
-        IDurableServiceClient client, string executionArn, string? token, CheckpointState state, ILogger log, LambdaInvocation invocation, DurableContextState engineContext)
+        IDurableServiceClient client, string executionArn, string? token, StatePager pager, ILogger log, LambdaInvocation invocation, DurableContextState engineContext)
     {
         _invocation = invocation;
         _engineContext = engineContext;
         _client = client;
         _executionArn = executionArn;
         _token = token;
-        _state = state;
+        _pager = pager;
         _log = log;
-    }
-
-    public string? Token
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _token;
-            }
-        }
     }
 
     /// <summary>
@@ -65,7 +59,7 @@ internal sealed class CheckpointBatcher
 
         if (failure is not null)
         {
-            throw new CheckpointException($"Checkpointing to the durable service failed: {failure.Message}", failure);
+            throw new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(failure.Message)}", failure);
         }
     }
 
@@ -108,6 +102,7 @@ internal sealed class CheckpointBatcher
         {
             List<(OperationUpdate Update, TaskCompletionSource Acknowledged)> batch;
             string? token;
+            bool tokenMissing;
             lock (_lock)
             {
                 if (_queue.Count == 0)
@@ -120,6 +115,16 @@ internal sealed class CheckpointBatcher
                 batch = _queue.GetRange(0, count);
                 _queue.RemoveRange(0, count);
                 token = _token;
+                tokenMissing = _tokenMissing;
+            }
+
+            if (tokenMissing)
+            {
+                Fail(batch, new InvalidServiceAnswerException(
+                    AnswerName,
+                    nameof(CheckpointResponse.CheckpointToken),
+                    "missing: the previous checkpoint was accepted, but without the token that the next one must carry, no further checkpoint can be sent in this invocation. The invocation fails, so that Lambda retries it with a new token."));
+                return;
             }
 
             try
@@ -130,9 +135,10 @@ internal sealed class CheckpointBatcher
                     request.Updates.Add(item.Update);
                 }
 
-                var response = await _client.CheckpointAsync(request, CancellationToken.None).ConfigureAwait(false);
+                var response = await _client.CheckpointAsync(request, CancellationToken.None).ConfigureAwait(false)
+                    ?? throw new InvalidServiceAnswerException(AnswerName, WireJsonPath.Root, "expected an answer ({\"CheckpointToken\": ..., \"NewExecutionState\": ...}), found null.");
                 await MergeAsync(response).ConfigureAwait(false);
-                EngineLog.CheckpointSent(_log, batch.Count, _state.Count);
+                EngineLog.CheckpointSent(_log, batch.Count, _pager.State.Count);
                 foreach (var item in batch)
                 {
                     item.Acknowledged.TrySetResult();
@@ -148,21 +154,19 @@ internal sealed class CheckpointBatcher
 
     private async Task MergeAsync(CheckpointResponse response)
     {
-        lock (_lock)
+        var token = string.IsNullOrEmpty(response.CheckpointToken) ? null : response.CheckpointToken;
+        if (token is null)
         {
-            _token = response.CheckpointToken ?? _token;
+            EngineLog.CheckpointTokenMissing(_log);
         }
 
-        _state.Merge(response.NewExecutionState?.Operations);
-        var marker = response.NewExecutionState?.NextMarker;
-        while (!string.IsNullOrEmpty(marker))
+        lock (_lock)
         {
-            var page = await _client.GetExecutionStateAsync(
-                new ExecutionStateRequest { DurableExecutionArn = _executionArn, CheckpointToken = Token, Marker = marker },
-                CancellationToken.None).ConfigureAwait(false);
-            _state.Merge(page.Operations);
-            marker = page.NextMarker;
+            _token = token;
+            _tokenMissing = token is null;
         }
+
+        await _pager.MergeAnswerAsync(response.NewExecutionState, token).ConfigureAwait(false);
     }
 
     private void Fail(List<(OperationUpdate Update, TaskCompletionSource Acknowledged)> batch, Exception exception)
@@ -176,7 +180,7 @@ internal sealed class CheckpointBatcher
             _sending = false;
         }
 
-        var failure = new CheckpointException($"Checkpointing to the durable service failed: {exception.Message}", exception);
+        var failure = new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(exception.Message)}", exception);
         foreach (var item in waiting)
         {
             item.Acknowledged.TrySetException(failure);

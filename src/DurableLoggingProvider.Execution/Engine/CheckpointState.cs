@@ -17,7 +17,7 @@ internal sealed class CheckpointState
         _updated = new HashSet<string>(updatedOperationIds ?? []);
     }
 
-    /// <summary>The <c>EXECUTION</c> operation, carrying the input.</summary>
+    /// <summary>The <c>EXECUTION</c> operation, carrying the input: the first merged, so that no later answer can change the input.</summary>
     public Operation? Execution { get; private set; }
 
     /// <summary>Whether any operation other than the <c>EXECUTION</c> one was checkpointed: the root context then starts replaying.</summary>
@@ -45,6 +45,7 @@ internal sealed class CheckpointState
     /// <summary>Whether the service listed the operation as changed while the execution was suspended.</summary>
     public bool WasUpdated(string id) => _updated.Contains(id);
 
+    /// <summary>Merges operations by id; the <see cref="StatePager"/> has checked them.</summary>
     public void Merge(IEnumerable<Operation>? operations)
     {
         if (operations is null)
@@ -57,7 +58,7 @@ internal sealed class CheckpointState
             _operations[operation.Id] = operation;
             if (operation.Type == OperationType.Execution)
             {
-                Execution = operation;
+                Execution ??= operation;
             }
         }
     }

@@ -14,8 +14,11 @@ namespace DurableLoggingProvider.Execution;
 /// </summary>
 public static class DurableExecution
 {
-    /// <summary>The largest result returned inline; a larger one is checkpointed on the <c>EXECUTION</c> operation and returned as <c>""</c>.</summary>
-    public const int MaxInlineResultLength = 6 * 1024 * 1024;
+    /// <summary>
+    /// The largest output, in bytes as written (Lambda's 6 MB response), whose result is returned inline; a
+    /// result that would make the output larger is checkpointed on the <c>EXECUTION</c> operation and returned as <c>""</c>.
+    /// </summary>
+    public const int MaxInlineResultLength = InvocationOutputRules.MaxResponseBytes;
 
     private static readonly Lazy<ILoggerFactory> s_defaultLoggers = new(() => LoggerFactory.Create(builder => builder.AddDurableLogging()));
 
@@ -28,8 +31,12 @@ public static class DurableExecution
     /// <param name="options">The service client, serializer and loggers.</param>
     /// <param name="cancellationToken">Cancels loading the state.</param>
     /// <returns>The invocation output to return to the service.</returns>
-    /// <exception cref="DurableExecutionInputException">The input is malformed: no ARN, or no <c>EXECUTION</c> operation.</exception>
-    /// <exception cref="CheckpointException">The service could not be reached or refused a checkpoint: let the invocation fail so that Lambda retries it.</exception>
+    /// <exception cref="DurableExecutionInputException">The input is malformed: no ARN, no <c>EXECUTION</c> operation, or an invalid operation in its state; the message names the field.</exception>
+    /// <exception cref="CheckpointException">
+    /// The service could not be reached, refused a checkpoint, or answered with state the engine cannot use
+    /// (then the inner exception is an <see cref="InvalidServiceAnswerException"/> naming the answer and the
+    /// field): let the invocation fail so that Lambda retries it.
+    /// </exception>
     public static async Task<DurableExecutionInvocationOutput> RunAsync<TInput, TOutput>(
         DurableExecutionInvocationInput input,
         LambdaInvocation invocation,
@@ -54,12 +61,12 @@ public static class DurableExecution
         using (DurableLogContext.EnterContext(engineContext))
         {
             var state = new CheckpointState(input.UpdatedOperationIds);
-            await LoadStateAsync(input, state, options, loggers, cancellationToken).ConfigureAwait(false);
-            var execution = state.Execution ?? throw new DurableExecutionInputException(
-                "InitialExecutionState.Operations", "holds no operation of Type EXECUTION in any page of the state; every invocation carries one", null);
+            var checkpointsLog = loggers.CreateLogger(EngineLog.CheckpointsCategory);
+            var pager = new StatePager(options.ServiceClient, input.DurableExecutionArn, options.StatePageSize, state, checkpointsLog);
+            var execution = await pager.LoadAsync(input.InitialExecutionState, input.CheckpointToken, cancellationToken).ConfigureAwait(false);
 
             var checkpoints = new CheckpointBatcher(
-                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, state, loggers.CreateLogger(EngineLog.CheckpointsCategory), invocation, engineContext);
+                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, pager, checkpointsLog, invocation, engineContext);
             var run = new ExecutionRun(input.DurableExecutionArn, state, checkpoints, options, loggers, invocation);
             var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: state.HasCheckpointedWork, parentId: null, options.ReplayMode);
             var root = new DurableContext(run, rootState, enclosing: null, parentId: null, new ExecutionFlow(), replayOnly: false, run.WorkflowLogger);
@@ -67,38 +74,6 @@ public static class DurableExecution
             var output = await RunHandlerAsync(run, root, execution, handler).ConfigureAwait(false);
             EngineLog.InvocationEnded(loggers.CreateLogger(EngineLog.SuspensionCategory), output.Status);
             return output;
-        }
-    }
-
-    private static async Task LoadStateAsync(DurableExecutionInvocationInput input, CheckpointState state, DurableExecutionOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
-    {
-        var log = loggers.CreateLogger(EngineLog.CheckpointsCategory);
-        var page = input.InitialExecutionState;
-        state.Merge(page?.Operations);
-        EngineLog.StatePageLoaded(log, 1, page?.Operations.Count ?? 0);
-        var marker = page?.NextMarker;
-        for (var number = 2; !string.IsNullOrEmpty(marker); number++)
-        {
-            var request = new ExecutionStateRequest
-            {
-                DurableExecutionArn = input.DurableExecutionArn,
-                CheckpointToken = input.CheckpointToken,
-                Marker = marker,
-                MaxItems = options.StatePageSize,
-            };
-            ExecutionStatePage next;
-            try
-            {
-                next = await options.ServiceClient.GetExecutionStateAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                throw new CheckpointException($"Reading page {number} of the execution's state failed: {exception.Message}", exception);
-            }
-
-            state.Merge(next.Operations);
-            EngineLog.StatePageLoaded(log, number, next.Operations.Count);
-            marker = next.NextMarker;
         }
     }
 
@@ -137,7 +112,7 @@ public static class DurableExecution
         }
 
         var payload = run.Serializer.Serialize(result);
-        if (payload is not null && payload.Length > MaxInlineResultLength)
+        if (payload is not null && !InvocationOutputRules.FitsResponse(payload))
         {
             var update = new OperationUpdate { Id = execution.Id, Type = OperationType.Execution, Action = OperationAction.Succeed, Payload = payload };
             await run.Checkpoints.SendAsync(update).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace DurableLoggingProvider.Execution;
 
 /// <summary>
-/// The engine's own diagnostic lines, at Debug under the <c>DurableLoggingProvider.Execution</c>
+/// The engine's own diagnostic lines, at Debug (a service answer without a token: Warning) under the <c>DurableLoggingProvider.Execution</c>
 /// categories, so that one configuration line (<c>"DurableLoggingProvider.Execution": "Warning"</c>)
 /// silences them. They go through the same providers and replay gate as every other line.
 /// </summary>
@@ -27,4 +27,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(5, LogLevel.Debug, "Invocation ends {Status}")]
     public static partial void InvocationEnded(ILogger logger, InvocationStatus status);
+
+    [LoggerMessage(6, LogLevel.Warning, "The durable service accepted a checkpoint but returned no CheckpointToken: the next checkpoint of this invocation cannot be sent, and fails the invocation so that Lambda retries it")]
+    public static partial void CheckpointTokenMissing(ILogger logger);
 }

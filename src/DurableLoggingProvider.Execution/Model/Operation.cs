@@ -26,10 +26,12 @@ public sealed class Operation
     /// <summary>What kind of call made the operation (see <see cref="OperationSubTypes"/>).</summary>
     public string? SubType { get; set; }
 
-    /// <summary>When the operation started, in milliseconds since the Unix epoch.</summary>
+    /// <summary>When the operation started, in milliseconds since the Unix epoch (read from milliseconds or an ISO 8601 string).</summary>
+    [JsonConverter(typeof(EpochMillisecondsConverter))]
     public long? StartTimestamp { get; set; }
 
-    /// <summary>When the operation ended, in milliseconds since the Unix epoch.</summary>
+    /// <summary>When the operation ended, in milliseconds since the Unix epoch (read from milliseconds or an ISO 8601 string).</summary>
+    [JsonConverter(typeof(EpochMillisecondsConverter))]
     public long? EndTimestamp { get; set; }
 
     /// <summary>Set on the <c>EXECUTION</c> operation.</summary>

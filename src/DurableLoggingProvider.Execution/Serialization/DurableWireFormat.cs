@@ -9,7 +9,7 @@ namespace DurableLoggingProvider.Execution;
 /// <summary>
 /// The one way to read and write the durable service's wire format: the invocation input and output,
 /// checkpoints, state pages and operations, with the service's PascalCase names, upper snake case enum
-/// strings, epoch-millisecond timestamps and results as JSON text. Nulls are omitted when writing.
+/// strings, epoch-millisecond timestamps (also read from ISO 8601 strings) and results as JSON text. Nulls are omitted when writing.
 /// Trimming and native AOT safe: the metadata is source generated.
 /// </summary>
 public static class DurableWireFormat
@@ -20,7 +20,8 @@ public static class DurableWireFormat
     /// <summary>
     /// Reads and validates the event a durable handler receives: its JSON shape, a durable execution
     /// ARN, exactly one <c>EXECUTION</c> operation on the first page, known enum strings and
-    /// sub-types, and unique operation ids of at most 64 characters.
+    /// sub-types, unique operation ids of at most 64 characters, step attempts from 0 to 31,622,400, and
+    /// timestamps as integer epoch milliseconds or ISO 8601 strings with an offset.
     /// </summary>
     /// <param name="json">The event as JSON text.</param>
     /// <returns>The invocation input.</returns>

@@ -1,35 +1,19 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace DurableLoggingProvider.Execution;
 
 /// <summary>
 /// The checks a parsed invocation input must pass beyond its JSON shape: a durable execution ARN,
-/// exactly one <c>EXECUTION</c> operation on the first page, unique ids of at most 64 characters,
-/// sub-types that belong to their operation's type. The first problem found, in document order,
+/// exactly one <c>EXECUTION</c> operation on the first page, unique ids, and every operation as
+/// <see cref="OperationRules"/> requires (ids of at most 64 characters, sub-types that belong to their
+/// operation's type, step attempts in range). The first problem found, in document order,
 /// is thrown as a <see cref="DurableExecutionInputException"/>.
 /// </summary>
 internal static class InvocationInputValidator
 {
-    /// <summary>The most characters an operation id may have.</summary>
-    public const int MaxOperationIdLength = 64;
-
     private const string ArnForm = "arn:<partition>:lambda:<region>:<account>:function:<name>:<version>/durable-execution/<executionName>/<invocationId>";
     private const string ExecutionMarker = "/durable-execution/";
-
-    private static readonly string s_allowedSubTypes = string.Join(", ",
-        OperationSubTypes.Step,
-        OperationSubTypes.WaitForCondition,
-        OperationSubTypes.Wait,
-        OperationSubTypes.Callback,
-        OperationSubTypes.ChainedInvoke,
-        OperationSubTypes.RunInChildContext,
-        OperationSubTypes.Map,
-        OperationSubTypes.MapIteration,
-        OperationSubTypes.Parallel,
-        OperationSubTypes.ParallelBranch,
-        OperationSubTypes.WaitForCallback);
 
     /// <summary>Throws a <see cref="DurableExecutionInputException"/> for the first problem of <paramref name="input"/>.</summary>
     public static void Validate(DurableExecutionInvocationInput input)
@@ -112,11 +96,10 @@ internal static class InvocationInputValidator
         for (var i = 0; i < page.Operations.Count; i++)
         {
             var path = WireJsonPath.Item(listPath, i);
-            var operation = page.Operations[i]
-                ?? throw new DurableExecutionInputException(path, "expected an Operation object, found null.", null);
-
-            CheckId(operation.Id, path, listPath, seen, i);
-            CheckSubType(operation, path);
+            var operation = page.Operations[i];
+            ThrowIf(OperationRules.CheckId(operation, path));
+            CheckUnique(operation!.Id, path, listPath, seen, i);
+            ThrowIf(OperationRules.CheckContent(operation, path));
             if (operation.Type == OperationType.Execution)
             {
                 if (execution >= 0)
@@ -140,50 +123,21 @@ internal static class InvocationInputValidator
         }
     }
 
-    private static void CheckId(string? id, string path, string listPath, Dictionary<string, int> seen, int index)
+    private static void ThrowIf(FieldProblem? problem)
     {
-        var idPath = WireJsonPath.Property(path, nameof(Operation.Id));
-        if (string.IsNullOrEmpty(id))
+        if (problem is { } found)
         {
-            throw new DurableExecutionInputException(idPath, $"expected a non-empty string, found {FoundJsonValue.Quoted(id)}.", null);
-        }
-
-        if (id.Length > MaxOperationIdLength)
-        {
-            throw new DurableExecutionInputException(
-                idPath,
-                string.Create(CultureInfo.InvariantCulture, $"{FoundJsonValue.Quoted(id)} is {id.Length} characters long; an operation id has at most {MaxOperationIdLength}."),
-                null);
-        }
-
-        if (!seen.TryAdd(id, index))
-        {
-            throw new DurableExecutionInputException(
-                idPath,
-                $"duplicate operation id {FoundJsonValue.Quoted(id)}, already the id of {WireJsonPath.Item(listPath, seen[id])}.",
-                null);
+            throw new DurableExecutionInputException(found.FieldPath, found.Problem, null);
         }
     }
 
-    private static void CheckSubType(Operation operation, string path)
+    private static void CheckUnique(string id, string path, string listPath, Dictionary<string, int> seen, int index)
     {
-        if (operation.SubType is not { } subType)
-        {
-            return;
-        }
-
-        var subTypePath = WireJsonPath.Property(path, nameof(Operation.SubType));
-        if (OperationSubTypes.TypeOf(subType) is not { } owner)
+        if (!seen.TryAdd(id, index))
         {
             throw new DurableExecutionInputException(
-                subTypePath, $"{FoundJsonValue.Quoted(subType)} is not a known sub-type; expected one of {s_allowedSubTypes} (case-sensitive).", null);
-        }
-
-        if (owner != operation.Type)
-        {
-            throw new DurableExecutionInputException(
-                subTypePath,
-                $"sub-type {FoundJsonValue.Quoted(subType)} belongs to operations of Type {WireEnumConverter<OperationType>.WireName(owner)}, but this operation's Type is {WireEnumConverter<OperationType>.WireName(operation.Type)}.",
+                WireJsonPath.Property(path, nameof(Operation.Id)),
+                $"duplicate operation id {FoundJsonValue.Quoted(id)}, already the id of {WireJsonPath.Item(listPath, seen[id])}.",
                 null);
         }
     }

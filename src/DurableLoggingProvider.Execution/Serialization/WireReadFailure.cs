@@ -31,8 +31,14 @@ internal static class WireReadFailure
 
         var reader = new Utf8JsonReader(utf8Json);
         using var document = JsonDocument.ParseValue(ref reader);
-        if (!TryFind(document.RootElement, rootType, path, out var element, out var typeInfo))
+        if (!TryFind(document.RootElement, rootType, path, out var element, out var typeInfo, out var property))
         {
+            return new DurableExecutionInputException(path, WithoutPosition(exception.Message), exception);
+        }
+
+        if (property?.CustomConverter is EpochMillisecondsConverter)
+        {
+            // The converter's message says what a timestamp may be: milliseconds or an ISO 8601 string.
             return new DurableExecutionInputException(path, WithoutPosition(exception.Message), exception);
         }
 
@@ -73,10 +79,12 @@ internal static class WireReadFailure
         }
     }
 
-    private static bool TryFind(JsonElement root, JsonTypeInfo rootType, string path, out JsonElement element, out JsonTypeInfo typeInfo)
+    private static bool TryFind(
+        JsonElement root, JsonTypeInfo rootType, string path, out JsonElement element, out JsonTypeInfo typeInfo, out JsonPropertyInfo? lastProperty)
     {
         element = root;
         typeInfo = rootType;
+        lastProperty = null;
         if (!WireJsonPath.TrySplit(path, out var segments))
         {
             return false;
@@ -94,6 +102,7 @@ internal static class WireReadFailure
                 }
 
                 next = property.PropertyType;
+                lastProperty = property;
             }
             else
             {
@@ -104,6 +113,7 @@ internal static class WireReadFailure
                 }
 
                 element = element[segment.Index];
+                lastProperty = null;
 
                 // Every collection of the wire model is a List<T>.
                 next = typeInfo.Type.GetGenericArguments()[0];

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Testing;
@@ -297,6 +298,44 @@ public class OutputRulesTests
         Assert.Multiple(() =>
         {
             Assert.That(output.Result, Is.EqualTo($"\"{sizable}\""));
+            Assert.That(driver.Updates.Where(update => update.Type == OperationType.Execution), Is.Empty);
+        });
+    }
+
+    [Test]
+    [CancelAfter(30000)]
+    public async Task AResultUnderSixMillionCharactersWhoseOutputIsOverSixMegabytesIsCheckpointedToo(CancellationToken cancellationToken)
+    {
+        using var driver = new InvocationDriver();
+
+        // ["a","a",…]: 4 characters an item in the result, 6 bytes in the output, where each quote is escaped.
+        var items = Enumerable.Repeat("a", 1_300_000).ToArray();
+
+        var output = await driver.InvokeAsync<string, string[]>((_, _) => Task.FromResult(items), cancellationToken);
+
+        var payload = driver.Updates.Single(update => update.Type == OperationType.Execution).Payload;
+        Assert.Multiple(() =>
+        {
+            Assert.That(payload!.Length, Is.LessThan(6 * 1024 * 1024), "the result alone is under 6 MB");
+            Assert.That(output.Result, Is.EqualTo(string.Empty));
+            Assert.That(Encoding.UTF8.GetByteCount(DurableWireFormat.SerializeInvocationOutput(output)), Is.LessThan(6 * 1024 * 1024));
+        });
+    }
+
+    [Test]
+    [CancelAfter(30000)]
+    public async Task AResultJustUnderTheLimitWhenWrittenIsReturnedInline(CancellationToken cancellationToken)
+    {
+        using var driver = new InvocationDriver();
+
+        // The output is {"Status":"SUCCEEDED","Result":"\"xxx…\""}: 38 bytes around the characters.
+        var text = new string('x', (6 * 1024 * 1024) - 38);
+
+        var output = await driver.InvokeAsync<string, string>((_, _) => Task.FromResult(text), cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Encoding.UTF8.GetByteCount(DurableWireFormat.SerializeInvocationOutput(output)), Is.EqualTo(6 * 1024 * 1024));
             Assert.That(driver.Updates.Where(update => update.Type == OperationType.Execution), Is.Empty);
         });
     }

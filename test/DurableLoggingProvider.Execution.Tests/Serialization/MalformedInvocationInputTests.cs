@@ -95,7 +95,7 @@ public class MalformedInvocationInputTests
     public void ANullOperationIsRejected() =>
         AssertRejected(WithOperations(ExecutionOperation, "null"), "InitialExecutionState.Operations[1]", "expected an Operation object, found null.");
 
-    [TestCase("""{"Id":"s","Type":"STEP","Status":"STARTED","StartTimestamp":"1767225600000"}""", "StartTimestamp", "expected an integer from -9223372036854775808 to 9223372036854775807, found \"1767225600000\".")]
+    [TestCase("""{"Id":"s","Type":"STEP","Status":"STARTED","StartTimestamp":"1767225600000"}""", "StartTimestamp", "or an ISO 8601 date and time with its offset such as \"2026-01-01T00:00:00.000Z\", found \"1767225600000\".")]
     [TestCase("""{"Id":"s","Type":"STEP","Status":"STARTED","EndTimestamp":1.5}""", "EndTimestamp", "found the number 1.5.")]
     [TestCase("""{"Id":"s","Type":"STEP","Status":"STARTED","StepDetails":{"Attempt":3000000000}}""", "StepDetails.Attempt", "expected an integer from -2147483648 to 2147483647, found the number 3000000000.")]
     [TestCase("""{"Id":"s","Type":"STEP","Status":"STARTED","StepDetails":{"Result":{"charged":true}}}""", "StepDetails.Result", "expected a string, found an object.")]

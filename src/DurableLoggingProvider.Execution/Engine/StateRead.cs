@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+
+namespace DurableLoggingProvider.Execution;
+
+/// <summary>What one read of the state by the <see cref="StatePager"/> has seen so far: the input's state, or one checkpoint's answer.</summary>
+internal sealed class StateRead(bool isLoad)
+{
+    /// <summary>Whether this is the load of the input's state, rather than a checkpoint's answer.</summary>
+    public bool IsLoad { get; } = isLoad;
+
+    /// <summary>Each operation id read so far, with where it was read: its path and the answer it came in (the load only).</summary>
+    public Dictionary<string, (string Path, string Answer)> Ids { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The <c>EXECUTION</c> operation found by this read, before its page is merged.</summary>
+    public Operation? Execution { get; set; }
+
+    /// <summary>Where <see cref="Execution"/> was read.</summary>
+    public string? ExecutionAt { get; set; }
+
+    /// <summary>The marker of the page read last; <see langword="null"/> for the first.</summary>
+    public string? Marker { get; set; }
+}
