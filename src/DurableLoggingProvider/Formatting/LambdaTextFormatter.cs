@@ -26,7 +26,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         buffer.Write((byte)'\t');
         if (record.Frame?.Invocation is { } invocation)
         {
-            TextLineWriter.WriteText(buffer, limits.Cut(invocation.RequestId, buffer));
+            TextLineWriter.WriteColumn(buffer, limits.Cut(invocation.RequestId, buffer));
         }
 
         buffer.Write((byte)'\t');
