@@ -125,7 +125,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
         writer.WriteStartArray(names.StackTrace);
         var lines = ExceptionText.Lines(exception);
         var count = Math.Min(lines.Count, limits.MaxItems);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count && !limits.IsSpent(writer.BytesCommitted + writer.BytesPending); i++)
         {
             writer.WriteStringValue(limits.Cut(lines[i], buffer));
         }

@@ -81,7 +81,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
             buffer.Write((byte)'\r');
             var lines = ExceptionText.Lines(exception);
             var count = Math.Min(lines.Count, limits.MaxItems);
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count && !limits.IsSpent(buffer.WrittenCount); i++)
             {
                 if (i > 0)
                 {

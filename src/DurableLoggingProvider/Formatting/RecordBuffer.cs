@@ -18,6 +18,10 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
     private const int InitialCapacity = 2048;
     private const int RetainedCapacity = 256 * 1024;
 
+    // Larger buffers are allocated, not rented: the shared pool keeps what is returned to it, and a pool
+    // holding the buffers of a few huge records would keep that memory for the life of the process.
+    private const int LargestPooled = 1024 * 1024;
+
 #pragma warning disable IDE1006 // Thread-statics are named t_.
     [ThreadStatic]
     private static RecordBuffer? t_cached;
@@ -53,7 +57,7 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
         buffer.Reset();
         if (buffer._bytes.Length > RetainedCapacity)
         {
-            ArrayPool<byte>.Shared.Return(buffer._bytes);
+            Release(buffer._bytes);
             buffer._bytes = ArrayPool<byte>.Shared.Rent(InitialCapacity);
         }
 
@@ -129,9 +133,18 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _bytes.Length * 2));
+        var length = (int)Math.Min(Math.Max(needed, _bytes.Length * 2L), Array.MaxLength);
+        var larger = length <= LargestPooled ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
         _bytes.AsSpan(0, _written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_bytes);
+        Release(_bytes);
         _bytes = larger;
+    }
+
+    private static void Release(byte[] bytes)
+    {
+        if (bytes.Length <= LargestPooled)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }
