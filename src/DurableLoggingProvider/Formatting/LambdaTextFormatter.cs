@@ -79,7 +79,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         {
             // The exception's own newlines become carriage returns: still one line.
             buffer.Write((byte)'\r');
-            var lines = ExceptionText.Lines(exception);
+            var lines = buffer.Describe(exception).Lines;
             var count = Math.Min(lines.Count, limits.MaxItems);
             for (var i = 0; i < count && !limits.IsSpent(buffer.WrittenCount); i++)
             {

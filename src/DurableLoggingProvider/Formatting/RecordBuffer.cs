@@ -37,6 +37,8 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
     private int _written;
     private char[] _chars = [];
     private Utf8JsonWriter? _json;
+    private Exception? _exception;
+    private ExceptionDetails? _exceptionDetails;
 
     public RecordFields Fields { get; } = new();
 
@@ -55,6 +57,8 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
     {
         buffer.Fields.Clear();
         buffer.Reset();
+        buffer._exception = null;
+        buffer._exceptionDetails = null;
         if (buffer._bytes.Length > RetainedCapacity)
         {
             Release(buffer._bytes);
@@ -83,6 +87,18 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
         }
 
         return _json;
+    }
+
+    /// <summary>The record's error fields, read from <paramref name="exception"/> at its first rendering only.</summary>
+    public ExceptionDetails Describe(Exception exception)
+    {
+        if (!ReferenceEquals(_exception, exception) || _exceptionDetails is null)
+        {
+            _exceptionDetails = ExceptionText.Describe(exception);
+            _exception = exception;
+        }
+
+        return _exceptionDetails;
     }
 
     /// <summary>Empties the buffer for a new rendering of the record.</summary>
