@@ -27,6 +27,10 @@ public static class FloodRecords
     /// <summary>The message of the one record of the <c>one</c> mode: record 0 of thread 0, with a body of exactly <paramref name="bodyLength"/> characters.</summary>
     public static string OnlyRecord(int bodyLength) => "t0 n0 " + new string('a', bodyLength);
 
+    /// <summary>The message of record <paramref name="number"/> of <paramref name="thread"/> with a body of exactly <paramref name="bodyLength"/> characters.</summary>
+    public static string Sized(int thread, int number, int bodyLength) =>
+        string.Create(CultureInfo.InvariantCulture, $"t{thread} n{number} ") + new string((char)('a' + (thread % 26)), bodyLength);
+
     /// <summary>The whole line the provider writes for a record of this message, newline excluded.</summary>
     public static string LineOf(string message) =>
         $"{{\"timestamp\":\"2026-07-22T10:11:12.345Z\",\"level\":\"INFO\",\"category\":\"{Category}\",\"message\":\"{message}\"}}";

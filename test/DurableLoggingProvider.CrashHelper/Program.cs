@@ -14,6 +14,15 @@ using Microsoft.Extensions.Logging;
 //   unread <records>                 wait for a line on standard input (the test closes its end of standard
 //                                    output first), log to the unread standard output, then write
 //                                    "lost=<LostRecords>" on standard error and exit
+//   factories <factories> <records> <body>  log <records> records of <body> characters from each of <factories>
+//                                    logger factories at once (one thread each, each factory its own provider
+//                                    and standard output sink), then write "lost=<sum>" on standard error and exit
+//   nonblocking <threads> <records> <body>  set O_NONBLOCK on standard output, say "logging", log <records>
+//                                    records of <body> characters from each thread, write "lost=<LostRecords>"
+//                                    on standard error and exit
+//   stall <body>                     set O_NONBLOCK, log one record of <body> characters to a standard output
+//                                    given up after 200 ms without progress, write "lost=<LostRecords>", wait
+//                                    for a line on standard input, log the record "t1 n0 b", write "lost=..." again
 var services = new ServiceCollection()
     .AddSingleton<TimeProvider>(new FixedClock(FloodRecords.Timestamp))
     .AddLogging(builder => builder.AddDurableLogging(options =>
@@ -29,6 +38,29 @@ var provider = services.GetServices<ILoggerProvider>().OfType<DurableLoggerProvi
 
 switch (args)
 {
+    case ["factories", var factoryCount, var recordCount, var bodyLength]:
+        return Factories(int.Parse(factoryCount, CultureInfo.InvariantCulture), int.Parse(recordCount, CultureInfo.InvariantCulture), int.Parse(bodyLength, CultureInfo.InvariantCulture));
+
+    case ["nonblocking", var threadCount, var recordCount, var bodyLength]:
+        NonBlockingOutput.Set();
+        Console.Error.WriteLine(NonBlockingOutput.IsSet() ? "logging" : "O_NONBLOCK did not stay set");
+        var writers = Enumerable.Range(0, int.Parse(threadCount, CultureInfo.InvariantCulture))
+            .Select(thread => new Thread(() =>
+            {
+                for (var number = 0; number < int.Parse(recordCount, CultureInfo.InvariantCulture); number++)
+                {
+                    LogSized(logger, thread, number, int.Parse(bodyLength, CultureInfo.InvariantCulture));
+                }
+            }))
+            .ToList();
+        writers.ForEach(thread => thread.Start());
+        writers.ForEach(thread => thread.Join());
+        Console.Error.WriteLine($"lost={provider.LostRecords}");
+        return 0;
+
+    case ["stall", var bodyLength]:
+        return Stall(int.Parse(bodyLength, CultureInfo.InvariantCulture));
+
     case ["flood", var threadCount, var largestBody]:
         var threads = Enumerable.Range(0, int.Parse(threadCount, CultureInfo.InvariantCulture))
             .Select(thread => new Thread(() => Flood(logger, provider, thread, int.Parse(largestBody, CultureInfo.InvariantCulture))) { IsBackground = true })
@@ -56,7 +88,7 @@ switch (args)
         return 0;
 
     default:
-        Console.Error.WriteLine("usage: flood <threads> <largest body> | one <body length> | unread <records>");
+        Console.Error.WriteLine("usage: flood <threads> <largest body> | one <body length> | unread <records> | factories <factories> <records> <body> | nonblocking <threads> <records> <body> | stall <body>");
         return 2;
 }
 
@@ -67,4 +99,61 @@ static void Flood(ILogger logger, DurableLoggerProvider provider, int thread, in
     {
         FloodRecords.Log(logger, thread, number, largestBody);
     }
+}
+
+static void LogSized(ILogger logger, int thread, int number, int bodyLength) =>
+    logger.Log(LogLevel.Information, default, FloodRecords.Sized(thread, number, bodyLength), null, static (message, _) => message);
+
+static ServiceProvider Logging(ILogSink? sink)
+{
+    var services = new ServiceCollection().AddSingleton<TimeProvider>(new FixedClock(FloodRecords.Timestamp));
+    if (sink is not null)
+    {
+        services.AddSingleton(sink);
+    }
+
+    return services
+        .AddLogging(builder => builder.AddDurableLogging(options =>
+        {
+            options.Format = DurableLogFormat.Json;
+            options.MaxRecordBytes = DurableLoggerOptions.MaxMaxRecordBytes;
+        }))
+        .BuildServiceProvider();
+}
+
+static int Factories(int factoryCount, int records, int bodyLength)
+{
+    // Each factory is an application of its own in the same process, as an app's provider is beside the one
+    // the engine makes when it gets no logger factory: its own provider and its own standard output sink.
+    var factories = Enumerable.Range(0, factoryCount).Select(_ => Logging(sink: null)).ToList();
+    using var start = new Barrier(factoryCount);
+    var threads = factories.Select((services, factory) => new Thread(() =>
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(FloodRecords.Category);
+        start.SignalAndWait();
+        for (var number = 0; number < records; number++)
+        {
+            LogSized(logger, factory, number, bodyLength);
+        }
+    })).ToList();
+    threads.ForEach(thread => thread.Start());
+    threads.ForEach(thread => thread.Join());
+    var lost = factories.Sum(services => services.GetServices<ILoggerProvider>().OfType<DurableLoggerProvider>().Single().LostRecords);
+    Console.Error.WriteLine($"lost={lost}");
+    factories.ForEach(services => services.Dispose());
+    return 0;
+}
+
+static int Stall(int bodyLength)
+{
+    NonBlockingOutput.Set();
+    using var services = Logging(new StandardOutputSink(new StandardOutputGate(new UnixStandardOutput(), TimeSpan.FromMilliseconds(200))));
+    var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(FloodRecords.Category);
+    var provider = services.GetServices<ILoggerProvider>().OfType<DurableLoggerProvider>().Single();
+    LogSized(logger, 0, 0, bodyLength);
+    Console.Error.WriteLine($"lost={provider.LostRecords}");
+    Console.In.ReadLine();
+    LogSized(logger, 1, 0, 1);
+    Console.Error.WriteLine($"lost={provider.LostRecords}");
+    return 0;
 }

@@ -14,6 +14,9 @@ internal static class ExceptionText
     /// </summary>
     public const int MaxInnerDepth = 100;
 
+    /// <summary>The most exceptions written of a graph that holds aggregate exceptions.</summary>
+    public const int MaxExceptions = 100;
+
     /// <summary>The exception's full type name.</summary>
     public static string Type(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
 
@@ -22,6 +25,11 @@ internal static class ExceptionText
     {
         try
         {
+            if (ExceptionGraph.HasAggregate(exception))
+            {
+                return ExceptionGraph.IsSmall(exception) ? exception.ToString() : ExceptionGraph.Text(exception);
+            }
+
             return InnerDepthExceeds(exception, MaxInnerDepth) ? Cut(exception) : exception.ToString();
         }
         catch (Exception failure)
@@ -63,7 +71,7 @@ internal static class ExceptionText
         var text = new StringBuilder();
         foreach (var level in levels)
         {
-            text.Append(text.Length == 0 ? string.Empty : " ---> ").Append(Type(level)).Append(": ").Append(ValueText.SafeMessage(level));
+            text.Append(text.Length == 0 ? string.Empty : " ---> ").Append(Type(level)).Append(": ").Append(ExceptionGraph.Message(level));
         }
 
         text.Append(" ---> [inner exceptions deeper than ").Append(MaxInnerDepth).Append(" levels are left out]");
@@ -83,7 +91,7 @@ internal static class ExceptionText
         return text.ToString();
     }
 
-    private static string? SafeStackTrace(Exception exception)
+    public static string? SafeStackTrace(Exception exception)
     {
         try
         {
@@ -94,6 +102,10 @@ internal static class ExceptionText
             return null;
         }
     }
+
+    /// <summary>What a record's error fields say, read once for all the renderings of the record.</summary>
+    public static ExceptionDetails Describe(Exception exception) =>
+        new(Type(exception), ExceptionGraph.Message(exception), Lines(exception));
 
     /// <summary>The lines of <see cref="Full"/>: the stack trace, inner exceptions included.</summary>
     public static List<string> Lines(Exception exception)

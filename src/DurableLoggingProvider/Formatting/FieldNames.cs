@@ -53,7 +53,9 @@ internal sealed class FieldNames
             ownNames[i] = ownKeys[i].Value;
         }
 
-        _ownKeys = ownNames.ToFrozenSet(StringComparer.Ordinal);
+        // Lambda reads the level key in any case (a caller's "Level" would decide the record's level), and a
+        // query that ignores case would mix the caller's "Message" with ours: an own key is taken in any case.
+        _ownKeys = ownNames.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public JsonEncodedText Timestamp { get; }
@@ -105,7 +107,7 @@ internal sealed class FieldNames
     public static FieldNames For(FieldNaming naming, FieldRedaction redaction) =>
         redaction.IsEmpty ? For(naming) : new FieldNames(naming == FieldNaming.SnakeCase, redaction);
 
-    /// <summary>Whether a name is one of the record's own keys, which caller values never take.</summary>
+    /// <summary>Whether a name is one of the record's own keys, in any case, which caller values never take.</summary>
     public bool IsOwnKey(string name) => _ownKeys.Contains(name);
 
     private static JsonEncodedText Encode(string name) => JsonEncodedText.Encode(name);

@@ -7,8 +7,8 @@ namespace DurableLoggingProvider;
 /// <summary>
 /// The names of template and scope values whose values are never written, and what is written instead.
 /// A value is masked when it is gathered, before anything formats it, so neither its <c>ToString</c> nor
-/// a formatter ever sees it. Names match case-insensitively; a template's capture prefix (<c>@</c> or
-/// <c>$</c>, as in <c>{@Password}</c>) is ignored.
+/// a formatter ever sees it. Names match case-insensitively and without the spaces around them
+/// (<c>{ password }</c>); a template's capture prefix (<c>@</c> or <c>$</c>, as in <c>{@Password}</c>) is ignored.
 /// </summary>
 internal sealed class FieldRedaction
 {
@@ -45,6 +45,14 @@ internal sealed class FieldRedaction
     /// <summary>Whether the value of the field named <paramref name="name"/> is masked.</summary>
     public bool Masks(string name) => _names.Count != 0 && _names.Contains(WithoutCapturePrefix(name));
 
-    private static string WithoutCapturePrefix(string name) =>
-        name.Length > 1 && name[0] is '@' or '$' ? name[1..] : name;
+    private static string WithoutCapturePrefix(string name)
+    {
+        var trimmed = name.AsSpan().Trim();
+        if (trimmed.Length > 1 && trimmed[0] is '@' or '$')
+        {
+            trimmed = trimmed[1..].TrimStart();
+        }
+
+        return trimmed.Length == name.Length ? name : trimmed.ToString();
+    }
 }

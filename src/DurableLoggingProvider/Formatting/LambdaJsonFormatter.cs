@@ -120,12 +120,13 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
     private void WriteException(Utf8JsonWriter writer, Exception exception, RecordLimits limits, RecordBuffer buffer)
     {
         var names = Names;
-        writer.WriteString(names.ErrorType, limits.Cut(ExceptionText.Type(exception), buffer));
-        writer.WriteString(names.ErrorMessage, limits.Cut(ValueText.SafeMessage(exception), buffer));
+        var details = buffer.Describe(exception);
+        writer.WriteString(names.ErrorType, limits.Cut(details.Type, buffer));
+        writer.WriteString(names.ErrorMessage, limits.Cut(details.Message, buffer));
         writer.WriteStartArray(names.StackTrace);
-        var lines = ExceptionText.Lines(exception);
+        var lines = details.Lines;
         var count = Math.Min(lines.Count, limits.MaxItems);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count && !limits.IsSpent(writer.BytesCommitted + writer.BytesPending); i++)
         {
             writer.WriteStringValue(limits.Cut(lines[i], buffer));
         }

@@ -26,7 +26,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         buffer.Write((byte)'\t');
         if (record.Frame?.Invocation is { } invocation)
         {
-            TextLineWriter.WriteText(buffer, limits.Cut(invocation.RequestId, buffer));
+            TextLineWriter.WriteColumn(buffer, limits.Cut(invocation.RequestId, buffer));
         }
 
         buffer.Write((byte)'\t');
@@ -79,9 +79,9 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         {
             // The exception's own newlines become carriage returns: still one line.
             buffer.Write((byte)'\r');
-            var lines = ExceptionText.Lines(exception);
+            var lines = buffer.Describe(exception).Lines;
             var count = Math.Min(lines.Count, limits.MaxItems);
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count && !limits.IsSpent(buffer.WrittenCount); i++)
             {
                 if (i > 0)
                 {

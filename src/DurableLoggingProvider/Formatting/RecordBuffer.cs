@@ -18,6 +18,10 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
     private const int InitialCapacity = 2048;
     private const int RetainedCapacity = 256 * 1024;
 
+    // Larger buffers are allocated, not rented: the shared pool keeps what is returned to it, and a pool
+    // holding the buffers of a few huge records would keep that memory for the life of the process.
+    private const int LargestPooled = 1024 * 1024;
+
 #pragma warning disable IDE1006 // Thread-statics are named t_.
     [ThreadStatic]
     private static RecordBuffer? t_cached;
@@ -33,6 +37,8 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
     private int _written;
     private char[] _chars = [];
     private Utf8JsonWriter? _json;
+    private Exception? _exception;
+    private ExceptionDetails? _exceptionDetails;
 
     public RecordFields Fields { get; } = new();
 
@@ -51,9 +57,11 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
     {
         buffer.Fields.Clear();
         buffer.Reset();
+        buffer._exception = null;
+        buffer._exceptionDetails = null;
         if (buffer._bytes.Length > RetainedCapacity)
         {
-            ArrayPool<byte>.Shared.Return(buffer._bytes);
+            Release(buffer._bytes);
             buffer._bytes = ArrayPool<byte>.Shared.Rent(InitialCapacity);
         }
 
@@ -79,6 +87,18 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
         }
 
         return _json;
+    }
+
+    /// <summary>The record's error fields, read from <paramref name="exception"/> at its first rendering only.</summary>
+    public ExceptionDetails Describe(Exception exception)
+    {
+        if (!ReferenceEquals(_exception, exception) || _exceptionDetails is null)
+        {
+            _exceptionDetails = ExceptionText.Describe(exception);
+            _exception = exception;
+        }
+
+        return _exceptionDetails;
     }
 
     /// <summary>Empties the buffer for a new rendering of the record.</summary>
@@ -129,9 +149,18 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _bytes.Length * 2));
+        var length = (int)Math.Min(Math.Max(needed, _bytes.Length * 2L), Array.MaxLength);
+        var larger = length <= LargestPooled ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
         _bytes.AsSpan(0, _written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_bytes);
+        Release(_bytes);
         _bytes = larger;
+    }
+
+    private static void Release(byte[] bytes)
+    {
+        if (bytes.Length <= LargestPooled)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }

@@ -113,7 +113,11 @@ internal sealed class RecordFields
                     AddTemplateValue(values[i]);
                 }
 
-                NoteIfCut(values.Count > count);
+                if (values.Count > count)
+                {
+                    NoteIfCut(true);
+                    NoteValuesLeftOut(values, count);
+                }
             }
             else if (state is IEnumerable<KeyValuePair<string, object?>> sequence)
             {
@@ -173,6 +177,38 @@ internal sealed class RecordFields
         _fields.Add(new(FinalName(value.Key), fieldValue));
     }
 
+    /// <summary>
+    /// The values of a template with more placeholders than are written still decide redaction: the template
+    /// (the last entry of the standard formatter's values) is found, and every masked name beyond the written
+    /// ones is found too, with the values the template is rendered again from.
+    /// </summary>
+    private void NoteValuesLeftOut(IReadOnlyList<KeyValuePair<string, object?>> values, int written)
+    {
+        if (values[^1].Key == OriginalFormatKey)
+        {
+            OriginalFormat = values[^1].Value as string;
+        }
+
+        var redaction = _names.Redaction;
+        if (redaction.IsEmpty)
+        {
+            return;
+        }
+
+        for (var i = written; i < values.Count; i++)
+        {
+            var (key, value) = values[i];
+            if (key is null || key == OriginalFormatKey)
+            {
+                continue;
+            }
+
+            var masked = redaction.Masks(key);
+            HasRedactedTemplateValue |= masked;
+            _templateValues.Add(new(key, masked ? redaction.Mask : value));
+        }
+    }
+
     private void NoteIfCut(bool cut)
     {
         if (cut)
@@ -204,7 +240,7 @@ internal sealed class RecordFields
             for (var i = start; i < end; i++)
             {
                 var (key, value) = _scopeValues[i];
-                if (_callerNames.Add(key))
+                if (key != OriginalFormatKey && _callerNames.Add(key))
                 {
                     _fields.Add(new(FinalName(key), value));
                 }
@@ -230,48 +266,23 @@ internal sealed class RecordFields
 
     private void AddScopeValues(object? scope)
     {
-        if (scope is DurableFieldsScope)
+        if (scope is null or DurableFieldsScope)
         {
             // A ReplayAwareLogger over this provider: the provider writes these fields itself.
             return;
         }
 
-        var count = 0;
-        if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
-        {
-            foreach (var pair in pairs)
-            {
-                if (++count > MaxValuesPerSource)
-                {
-                    NoteIfCut(true);
-                    break;
-                }
-
-                if (pair.Key != OriginalFormatKey && pair.Key is not null)
-                {
-                    _scopeValues.Add(Masked(pair.Key, pair.Value));
-                }
-            }
-        }
-        else if (scope is IEnumerable<KeyValuePair<string, string?>> stringPairs)
-        {
-            foreach (var pair in stringPairs)
-            {
-                if (++count > MaxValuesPerSource)
-                {
-                    NoteIfCut(true);
-                    break;
-                }
-
-                if (pair.Key is not null)
-                {
-                    _scopeValues.Add(Masked(pair.Key, pair.Value));
-                }
-            }
-        }
-        else if (scope is not null)
+        var start = _scopeValues.Count;
+        if (!KeyValueScope.TryRead(scope, _scopeValues, MaxValuesPerSource, out var cut))
         {
             _scopeTexts.Add(scope);
+            return;
+        }
+
+        NoteIfCut(cut);
+        for (var i = start; i < _scopeValues.Count; i++)
+        {
+            _scopeValues[i] = Masked(_scopeValues[i].Key, _scopeValues[i].Value);
         }
     }
 

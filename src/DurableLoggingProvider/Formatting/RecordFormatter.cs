@@ -1,3 +1,5 @@
+using System;
+
 namespace DurableLoggingProvider;
 
 /// <summary>
@@ -40,17 +42,51 @@ internal abstract class RecordFormatter
 
     private void RenderWithin(in LogRecord record, RecordBuffer buffer, int maxBytes)
     {
-        var limits = RecordLimits.Untruncated(maxBytes);
-        while (true)
+        if (Fits(in record, buffer, RecordLimits.Untruncated(maxBytes)))
         {
-            buffer.Reset();
-            Write(in record, buffer, limits);
-            if (buffer.WrittenCount <= maxBytes || limits.IsTightest)
+            return;
+        }
+
+        // Over the limit: the record size grows with the length strings are cut to, so search for the largest
+        // length that fits, to within a sixty-fourth, rather than leave most of the allowed space unused.
+        var fitting = RecordLimits.SmallestStringLength;
+        if (Fits(in record, buffer, RecordLimits.Truncating(maxBytes, fitting)))
+        {
+            var over = maxBytes;
+            var last = fitting;
+            while (over - fitting > Math.Max(16, fitting / 64))
             {
-                return;
+                last = fitting + ((over - fitting) / 2);
+                if (Fits(in record, buffer, RecordLimits.Truncating(maxBytes, last)))
+                {
+                    fitting = last;
+                }
+                else
+                {
+                    over = last;
+                }
             }
 
-            limits = limits.Tighter(maxBytes, buffer.WrittenCount);
+            if (last != fitting)
+            {
+                Fits(in record, buffer, RecordLimits.Truncating(maxBytes, fitting));
+            }
+
+            return;
         }
+
+        // Not even the shortest strings fit: only the record's own fields, cut until they do.
+        var limits = RecordLimits.OwnFields(maxBytes);
+        while (!Fits(in record, buffer, limits) && !limits.IsTightest)
+        {
+            limits = limits.TighterOwnFields();
+        }
+    }
+
+    private bool Fits(in LogRecord record, RecordBuffer buffer, RecordLimits limits)
+    {
+        buffer.Reset();
+        Write(in record, buffer, limits);
+        return buffer.WrittenCount <= limits.MaxBytes;
     }
 }

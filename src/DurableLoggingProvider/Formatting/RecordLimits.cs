@@ -9,27 +9,41 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal readonly struct RecordLimits
 {
-    private const int SmallestStringLength = 64;
+    /// <summary>The shortest strings a rendering that keeps the caller's values cuts to.</summary>
+    public const int SmallestStringLength = 64;
 
     // Sixteen own fields of this many characters, each escaping to six bytes, still fit well within
     // DurableLoggerOptions.MinMaxRecordBytes: the last step always fits.
     private const int LastResortStringLength = 8;
 
-    private RecordLimits(int maxBytes, int maxStringLength, int maxItems, bool ownFieldsOnly)
+    private RecordLimits(int maxBytes, int maxStringLength, int maxItems, bool ownFieldsOnly, bool isTruncating)
     {
         MaxBytes = maxBytes;
         MaxStringLength = maxStringLength;
         MaxItems = maxItems;
         OwnFieldsOnly = ownFieldsOnly;
+        IsTruncating = isTruncating;
     }
 
     /// <summary>
-    /// The first rendering: nothing is cut, but no array is read past <paramref name="maxBytes"/> / 2
-    /// elements. Each element takes at least two bytes with its separator, so an array that long cannot
-    /// fit anyway and the record is rendered again, cut; the bound only keeps an endless sequence from
-    /// being read for ever.
+    /// The first rendering: nothing that could fit is cut. A string longer than <paramref name="maxBytes"/>
+    /// characters cannot fit (each takes at least a byte), so it is cut there before anything escapes it, and
+    /// no array is read past <paramref name="maxBytes"/> / 2 elements (each takes at least two bytes with its
+    /// separator); a record so cut is over the limit and rendered again, tighter. The bounds only keep a
+    /// 100-million-character string from being escaped whole, and an endless sequence from being read for ever.
     /// </summary>
-    public static RecordLimits Untruncated(int maxBytes) => new(maxBytes, int.MaxValue, Math.Max(1, maxBytes / 2), ownFieldsOnly: false);
+    public static RecordLimits Untruncated(int maxBytes) => new(maxBytes, maxBytes, Math.Max(1, maxBytes / 2), ownFieldsOnly: false, isTruncating: false);
+
+    /// <summary>
+    /// A rendering that cuts every string to <paramref name="maxStringLength"/> characters and keeps arrays
+    /// in proportion (a sixteenth as many elements, between 4 and <paramref name="maxBytes"/> / 64): the larger
+    /// the length, the larger the record, so the formatter searches for the largest length that fits.
+    /// </summary>
+    public static RecordLimits Truncating(int maxBytes, int maxStringLength) =>
+        new(maxBytes, maxStringLength, Math.Clamp(maxStringLength / 16, 4, Math.Max(8, maxBytes / 64)), ownFieldsOnly: false, isTruncating: true);
+
+    /// <summary>The first rendering of the last resort: the record's own fields only.</summary>
+    public static RecordLimits OwnFields(int maxBytes) => new(maxBytes, SmallestStringLength, 4, ownFieldsOnly: true, isTruncating: true);
 
     /// <summary>The record's size limit, in bytes.</summary>
     public int MaxBytes { get; }
@@ -43,8 +57,8 @@ internal readonly struct RecordLimits
     /// <summary>Whether template and scope values are left out.</summary>
     public bool OwnFieldsOnly { get; }
 
-    /// <summary>Whether this rendering cuts anything.</summary>
-    public bool IsTruncating => MaxStringLength != int.MaxValue;
+    /// <summary>Whether this rendering cuts what does not fit, and so marks the record as truncated.</summary>
+    public bool IsTruncating { get; }
 
     /// <summary>
     /// Whether a rendering that has written <paramref name="written"/> bytes is already over the limit: it
@@ -56,29 +70,13 @@ internal readonly struct RecordLimits
     /// <summary>Whether no tighter rendering exists.</summary>
     public bool IsTightest => OwnFieldsOnly && MaxStringLength <= LastResortStringLength;
 
-    /// <summary>The next, tighter limits for a record that rendered to <paramref name="renderedBytes"/> over <paramref name="maxBytes"/>.</summary>
-    public RecordLimits Tighter(int maxBytes, int renderedBytes)
-    {
-        if (!IsTruncating)
-        {
-            // A string renders to at most 6 bytes a character (an escaped control character); start with
-            // one that cannot overflow alone, then halve.
-            var first = Math.Max(SmallestStringLength, Math.Min(maxBytes / 8, renderedBytes / 2));
-            return new RecordLimits(maxBytes, first, Math.Max(8, maxBytes / 64), ownFieldsOnly: false);
-        }
-
-        var shorter = MaxStringLength / 2;
-        if (OwnFieldsOnly)
-        {
-            // The own fields alone are too large only when they are full of characters that escape to
-            // six bytes (a hostile request id, ARN or category): keep cutting them rather than overflow.
-            return new RecordLimits(maxBytes, Math.Max(LastResortStringLength, shorter), 1, ownFieldsOnly: true);
-        }
-
-        return shorter < SmallestStringLength
-            ? new RecordLimits(maxBytes, SmallestStringLength, 4, ownFieldsOnly: true)
-            : new RecordLimits(maxBytes, shorter, Math.Max(4, MaxItems / 2), ownFieldsOnly: false);
-    }
+    /// <summary>
+    /// The next rendering of the last resort: the own fields alone are too large only when they are full of
+    /// characters that escape to six bytes (a hostile request id, ARN or category): keep cutting them rather
+    /// than overflow.
+    /// </summary>
+    public RecordLimits TighterOwnFields() =>
+        new(MaxBytes, Math.Max(LastResortStringLength, MaxStringLength / 2), 1, ownFieldsOnly: true, isTruncating: true);
 
     /// <summary>The part of <paramref name="text"/> this rendering keeps, never splitting a surrogate pair.</summary>
     public ReadOnlySpan<char> Cut(string text, RecordBuffer buffer) => Cut(text.AsSpan(), buffer);

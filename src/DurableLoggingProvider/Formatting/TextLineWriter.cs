@@ -5,31 +5,52 @@ using System.Text.Unicode;
 namespace DurableLoggingProvider;
 
 /// <summary>
-/// Writes text into a Text-format line as UTF-8, keeping the record on one line: a newline becomes a
-/// carriage return (as Lambda's other runtimes do), other control characters are escaped as
-/// <c>\u00XX</c>, and invalid UTF-16 becomes U+FFFD.
+/// Writes text into a Text-format line as UTF-8, keeping the record on one line and its columns its own.
+/// The control characters are U+0000–U+001F, U+007F–U+009F (DEL and the C1 controls, NEL among them) and
+/// the line and paragraph separators U+2028 and U+2029: in free text (the message, an exception) a newline
+/// becomes a carriage return (as Lambda's other runtimes do), tab and carriage return stay, and every other
+/// one is written as <c>\uXXXX</c>; in a column before the message every one is escaped, tab and carriage
+/// return included, so that the columns are always the real ones. Invalid UTF-16 becomes U+FFFD.
 /// </summary>
 internal static class TextLineWriter
 {
-    private static readonly SearchValues<char> s_controls = SearchValues.Create(ControlCharacters(quoted: false));
-    private static readonly SearchValues<char> s_quotedSpecials = SearchValues.Create(ControlCharacters(quoted: true));
-    private static readonly SearchValues<char> s_needsQuotes = SearchValues.Create(ControlCharacters(quoted: false) + " \"=\\");
-    private static readonly SearchValues<char> s_keySpecials = SearchValues.Create(ControlCharacters(quoted: true) + " =");
+    private const string Separators = "\u2028\u2029";
+
+    private static readonly string s_controls = Controls();
+    private static readonly SearchValues<char> s_freeTextSpecials = SearchValues.Create(s_controls.Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal));
+    private static readonly SearchValues<char> s_columnSpecials = SearchValues.Create(s_controls);
+    private static readonly SearchValues<char> s_quotedSpecials = SearchValues.Create(s_controls + "\"\\");
+    private static readonly SearchValues<char> s_needsQuotes = SearchValues.Create(s_controls + " \"=\\");
+    private static readonly SearchValues<char> s_keySpecials = SearchValues.Create(s_controls + " =\"\\");
+
+    private enum Context
+    {
+        FreeText,
+        Column,
+        Quoted,
+    }
 
     /// <summary>Writes free text (a message, an exception) as it is, but on one line.</summary>
-    public static void WriteText(RecordBuffer buffer, ReadOnlySpan<char> text) => Write(buffer, text, s_controls);
+    public static void WriteText(RecordBuffer buffer, ReadOnlySpan<char> text) => Write(buffer, text, s_freeTextSpecials, Context.FreeText);
 
-    /// <summary>Writes a <c>key=value</c> value, in double quotes when it holds a space, quote, equals sign, backslash or control character.</summary>
+    /// <summary>Writes a column before the message (the request id): no character in it can end the column or the line.</summary>
+    public static void WriteColumn(RecordBuffer buffer, ReadOnlySpan<char> text) => Write(buffer, text, s_columnSpecials, Context.Column);
+
+    /// <summary>
+    /// Writes a <c>key=value</c> value, in double quotes when it holds a space, quote, equals sign, backslash or
+    /// control character (tab and carriage return included); inside the quotes <c>"</c> and <c>\</c> are escaped
+    /// with a backslash, a newline becomes a carriage return and a tab and the other controls are <c>\uXXXX</c>.
+    /// </summary>
     public static void WriteValue(RecordBuffer buffer, ReadOnlySpan<char> value)
     {
         if (!value.IsEmpty && value.IndexOfAny(s_needsQuotes) < 0)
         {
-            Write(buffer, value, s_controls);
+            WritePlain(buffer, value);
             return;
         }
 
         buffer.Write((byte)'"');
-        Write(buffer, value, s_quotedSpecials);
+        Write(buffer, value, s_quotedSpecials, Context.Quoted);
         buffer.Write((byte)'"');
     }
 
@@ -54,7 +75,7 @@ internal static class TextLineWriter
         }
     }
 
-    private static void Write(RecordBuffer buffer, ReadOnlySpan<char> text, SearchValues<char> specials)
+    private static void Write(RecordBuffer buffer, ReadOnlySpan<char> text, SearchValues<char> specials, Context context)
     {
         while (!text.IsEmpty)
         {
@@ -66,7 +87,7 @@ internal static class TextLineWriter
                 return;
             }
 
-            WriteSpecial(buffer, text[next]);
+            WriteSpecial(buffer, text[next], context);
             text = text[(next + 1)..];
         }
     }
@@ -86,16 +107,15 @@ internal static class TextLineWriter
         }
     }
 
-    private static void WriteSpecial(RecordBuffer buffer, char special)
+    private static void WriteSpecial(RecordBuffer buffer, char special, Context context)
     {
         switch (special)
         {
-            case '\n':
+            case '\n' when context != Context.Column:
                 buffer.Write((byte)'\r');
                 break;
-            case '\r':
-            case '\t':
-                buffer.Write((byte)special);
+            case '\r' when context == Context.Quoted:
+                buffer.Write((byte)'\r');
                 break;
             case '"':
                 buffer.Write("\\\""u8);
@@ -104,30 +124,32 @@ internal static class TextLineWriter
                 buffer.Write("\\\\"u8);
                 break;
             default:
-                buffer.Write("\\u00"u8);
-                buffer.Write((byte)"0123456789ABCDEF"[special >> 4]);
+                buffer.Write("\\u"u8);
+                buffer.Write((byte)"0123456789ABCDEF"[special >> 12]);
+                buffer.Write((byte)"0123456789ABCDEF"[(special >> 8) & 0xF]);
+                buffer.Write((byte)"0123456789ABCDEF"[(special >> 4) & 0xF]);
                 buffer.Write((byte)"0123456789ABCDEF"[special & 0xF]);
                 break;
         }
     }
 
-    private static string ControlCharacters(bool quoted)
+    private static string Controls()
     {
-        var characters = new char[quoted ? 32 + 2 : 32 - 2];
+        var characters = new char[32 + 33 + Separators.Length];
         var count = 0;
         for (var c = '\0'; c < ' '; c++)
         {
-            // Tabs and carriage returns stay as they are in free text; a quoted value escapes everything.
-            if (quoted || c is not ('\t' or '\r'))
-            {
-                characters[count++] = c;
-            }
+            characters[count++] = c;
         }
 
-        if (quoted)
+        for (var c = '\u007F'; c <= '\u009F'; c++)
         {
-            characters[count++] = '"';
-            characters[count++] = '\\';
+            characters[count++] = c;
+        }
+
+        foreach (var c in Separators)
+        {
+            characters[count++] = c;
         }
 
         return new string(characters, 0, count);

@@ -76,7 +76,11 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
         _scopeProvider = scopeProvider;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops following configuration changes. Loggers already created, and any created later, keep writing
+    /// with the settings in force now, as <c>Microsoft.Extensions.Logging</c>'s console provider does: the
+    /// records logged while the host stops are the ones that say why. Calling it again does nothing.
+    /// </summary>
     public void Dispose()
     {
         _reloadRegistration?.Dispose();

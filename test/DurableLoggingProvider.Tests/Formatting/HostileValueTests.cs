@@ -310,7 +310,10 @@ public class HostileValueTests
         }
     }
 
-    /// <summary>The spec's rule for free text in a Text line: a newline becomes a carriage return, other control characters but tab and carriage return become <c>\u00XX</c>.</summary>
+    /// <summary>
+    /// The documented rule for free text in a Text line: a newline becomes a carriage return; the other control
+    /// characters (U+0000–U+001F, U+007F–U+009F, U+2028, U+2029) but tab and carriage return become <c>\uXXXX</c>.
+    /// </summary>
     private static string OnOneLine(string text)
     {
         var line = new StringBuilder();
@@ -320,7 +323,7 @@ public class HostileValueTests
             {
                 '\n' => line.Append('\r'),
                 '\t' or '\r' => line.Append(c),
-                < ' ' => line.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                < ' ' or (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' => line.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
                 _ => line.Append(c),
             };
         }

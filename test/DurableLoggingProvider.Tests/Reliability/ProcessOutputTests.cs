@@ -20,7 +20,7 @@ namespace DurableLoggingProvider.Tests.Reliability;
 /// each thread's records arrive in order with none missing; nothing is interleaved.
 /// </summary>
 /// <remarks>
-/// The sink writes each record with one <c>write</c> call, under a lock. The kernel makes a write of at most
+/// The sink writes each record with one <c>write</c> call, under the process's one lock. The kernel makes a write of at most
 /// <c>PIPE_BUF</c> (4,096 bytes on Linux) to a pipe atomic: all of it or none. A larger write to a pipe
 /// without room for it is copied in parts as the reader makes room; a process killed between two parts
 /// leaves the first part in the pipe, without its newline. So a record of at most 4,096 bytes, newline

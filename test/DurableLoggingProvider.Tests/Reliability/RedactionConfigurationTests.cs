@@ -106,6 +106,27 @@ public class RedactionConfigurationTests
         Assert.That(records.Select(record => JsonLine.String(record, "Token")), Is.EqualTo(Expected.Sequence("before", "[REDACTED]")));
     }
 
+    [Test]
+    public void AReloadThatEmptiesTheProvidersSectionTurnsOffTheConfiguredNamesButNotThoseSetInCode()
+    {
+        using var file = new AppSettingsFile(Settings("\"RedactedFields\": [ \"password\" ]"));
+        using var services = file.BuildServices(options => options.RedactedFields.Add("token"));
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Reloaded");
+        logger.LogInformation("{Password} {Token}", Secret, Secret + "-token");
+
+        file.Rewrite("""{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
+        file.Configuration.Reload();
+        logger.LogInformation("{Password} {Token}", Secret, Secret + "-token");
+
+        var lines = file.Sink.Lines;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines, Has.Count.EqualTo(2));
+            Assert.That(lines[0], Does.Not.Contain(Secret), "both masked while the section lists the name");
+            Assert.That(lines[1], Does.Contain(Secret + " [REDACTED]"), "after the reload the configured name is written as it is; the name set in code is still masked");
+        }
+    }
+
     private static string Settings(string durable) =>
         $$"""{ "Logging": { "LogLevel": { "Default": "Information" }, "Durable": { "Format": "Json", {{durable}} } } }""";
 }

@@ -136,28 +136,6 @@ public class SinkFaultTests
         }
     }
 
-    [Test]
-    public void AWriteThatWouldBlockGoesToTheConsoleStreamWhichWaitsAndSoDoEveryWriteAfterIt()
-    {
-        // The file stream over a non-blocking standard output fails with EAGAIN where the console stream waits.
-        using var descriptor = new FaultyStream();
-        descriptor.Fail(new IOException("Resource temporarily unavailable", 11));
-        using var console = new FaultyStream();
-        using var logging = new ReportedLogging(new StandardOutputSink(descriptor, console));
-
-        logging.Logger().LogInformation("first");
-        descriptor.Work();
-        logging.Logger().LogInformation("second");
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(ReportedLogging.Messages(console.Written()), Is.EqualTo(Expected.Sequence("first", "second")));
-            Assert.That(descriptor.Written(), Is.Empty);
-            Assert.That(logging.Provider.LostRecords, Is.Zero);
-            Assert.That(logging.Reports, Is.Empty);
-        }
-    }
-
     /// <summary>Logs <see cref="LinesPerThread"/> lines from each of <see cref="Threads"/> threads at once, each line unique.</summary>
     private static Task LogFromManyThreads(ILogger logger, string phase, CancellationToken cancellationToken) =>
         Task.WhenAll(Enumerable.Range(0, Threads).Select(thread => Task.Run(
