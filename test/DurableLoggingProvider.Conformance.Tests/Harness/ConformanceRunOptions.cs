@@ -22,10 +22,10 @@ internal sealed class ConformanceRunOptions
     public int? StatePageSize { get; init; }
 
     /// <summary>
-    /// Whether the event's timestamps reach the engine as the runner writes them (ISO 8601) instead of as
-    /// epoch milliseconds, the real service's form.
+    /// Whether the proxy rewrites the event's timestamps as epoch milliseconds (the real service's form)
+    /// instead of handing them over as the runner writes them (ISO 8601, the default).
     /// </summary>
-    public bool IsoTimestamps { get; init; }
+    public bool EpochMillisecondTimestamps { get; init; }
 
     /// <summary>The execution's replay mode; <see langword="null"/> for the provider's default (Suppress).</summary>
     public ReplayMode? ReplayMode { get; init; }

@@ -57,7 +57,7 @@ internal static class ConformanceRunner
             }
             catch (DurableExecutionInputException exception)
             {
-                invocations.Add(new ConformanceInvocation(invocations.Count + 1, requestId, "THREW", $"{exception.GetType().Name}: {exception.Message}", []));
+                invocations.Add(new ConformanceInvocation(invocations.Count + 1, requestId, "THREW", $"{exception.GetType().Name}: {exception.Message}", [], eventText, null));
                 throw;
             }
 
@@ -86,7 +86,7 @@ internal static class ConformanceRunner
                 if (client.Lost)
                 {
                     // Lambda retries a lost invocation: a new request, the state AWS holds now.
-                    invocations.Add(new ConformanceInvocation(number, requestId, "LOST", null, Updated(invocationInput)));
+                    invocations.Add(new ConformanceInvocation(number, requestId, "LOST", null, Updated(invocationInput), eventText, invocationInput));
                     loss = null;
                     invocationInput = await RetryInputAsync(http, calls, stateReads, number, invocationInput, client.LatestToken, cancellationToken).ConfigureAwait(false);
                     requestId = Guid.NewGuid().ToString();
@@ -95,7 +95,7 @@ internal static class ConformanceRunner
 
                 if (failure is not null)
                 {
-                    invocations.Add(new ConformanceInvocation(number, requestId, "THREW", $"{failure.GetType().Name}: {failure.Message}", Updated(invocationInput)));
+                    invocations.Add(new ConformanceInvocation(number, requestId, "THREW", $"{failure.GetType().Name}: {failure.Message}", Updated(invocationInput), eventText, invocationInput));
                     throw failure;
                 }
 
@@ -104,7 +104,7 @@ internal static class ConformanceRunner
                     await after(client, invocationInput).ConfigureAwait(false);
                 }
 
-                invocations.Add(new ConformanceInvocation(number, requestId, output!.Status.ToString().ToUpperInvariant(), null, Updated(invocationInput)));
+                invocations.Add(new ConformanceInvocation(number, requestId, output!.Status.ToString().ToUpperInvariant(), null, Updated(invocationInput), eventText, invocationInput));
                 return DurableWireFormat.SerializeInvocationOutput(output);
             }
         }
@@ -113,7 +113,7 @@ internal static class ConformanceRunner
         {
             ["input"] = serializer.Serialize(input),
             ["answers"] = new JsonArray(options.Answers.Select(answer => (JsonNode)answer.ToJson()).ToArray()),
-            ["timestamps"] = options.IsoTimestamps ? "iso" : "epoch-ms",
+            ["timestamps"] = options.EpochMillisecondTimestamps ? "epoch-ms" : "as-given",
         };
         if (options.PageSize is { } pageSize)
         {

@@ -13,7 +13,7 @@ namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 [TestFixture]
 public class CallbackWorkflowTests
 {
-    // Explicit timeouts, long enough never to fire: a callback without them is the AwaitsEngineFix case below.
+    // Explicit timeouts, long enough never to fire: a callback without them has its own test below.
     internal static readonly CallbackConfig Timeouts = new() { Timeout = TimeSpan.FromMinutes(10), HeartbeatTimeout = TimeSpan.FromMinutes(10) };
 
     internal static async Task<string> ApprovalAfterANotifyStep(string? input, IDurableContext context, ILogger logger, CallbackConfig? config)
@@ -144,7 +144,6 @@ public class CallbackWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task ACallbackWithoutTimeoutsIsSentWithoutTimeoutOptionsAndWaitsForItsAnswer(CancellationToken cancellationToken)
     {
@@ -160,7 +159,6 @@ public class CallbackWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task APlainTextCallbackAnswerReachesAStringAwaitAsTheTextItIs(CancellationToken cancellationToken)
     {
@@ -174,7 +172,6 @@ public class CallbackWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario16_TheLineAfterAChildContextIsWrittenWhileACallbackIsHeld(CancellationToken cancellationToken)
     {

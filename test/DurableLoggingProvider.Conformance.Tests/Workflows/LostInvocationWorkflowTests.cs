@@ -44,7 +44,6 @@ public class LostInvocationWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task AStepFoundStartedAfterALostInvocationRunsAgainWithoutANewStart(CancellationToken cancellationToken)
     {
@@ -99,7 +98,6 @@ public class LostInvocationWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task AWaitForConditionCheckFoundStartedAfterALostInvocationRunsAgainWithoutANewStart(CancellationToken cancellationToken)
     {

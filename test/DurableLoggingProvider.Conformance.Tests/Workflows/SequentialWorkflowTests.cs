@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Conformance.Tests.Harness;
@@ -129,13 +132,54 @@ public class SequentialWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
-    public async Task TheEventsIsoTimestampsAsTheRunnerWritesThemAreAccepted(CancellationToken cancellationToken)
+    public async Task TheEventsIsoTimestampsAsTheRunnerWritesThemReachTheEngineAsTheSameInstants(CancellationToken cancellationToken)
     {
-        // durable-wire-format.md section 1: a parser accepts epoch milliseconds and ISO 8601.
-        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, new ConformanceRunOptions { IsoTimestamps = true }, cancellationToken);
+        // durable-wire-format.md section 1: a parser accepts epoch milliseconds and ISO 8601; the proxy hands the runner's ISO strings over.
+        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, null, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, s_eachOnce);
+        var timestamps = StartTimestamps(result.Invocations[1]);
+        Assert.That(timestamps, Is.Not.Empty, result.ToString);
+        Assert.Multiple(() =>
+        {
+            foreach (var (sent, read) in timestamps)
+            {
+                Assert.That(sent.GetValueKind(), Is.EqualTo(JsonValueKind.String), sent.ToJsonString());
+                Assert.That(read, Is.EqualTo(DateTimeOffset.Parse(sent.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds()), sent.ToJsonString());
+            }
+        });
+    }
+
+    [Test]
+    [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
+    public async Task TheEventsTimestampsAsEpochMillisecondsTheRealServicesFormReachTheEngineUnchanged(CancellationToken cancellationToken)
+    {
+        var options = new ConformanceRunOptions { EpochMillisecondTimestamps = true };
+
+        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, options, cancellationToken);
+
+        ConformanceAssert.Conforms(result, "SUCCEEDED", 2, s_eachOnce);
+        var timestamps = StartTimestamps(result.Invocations[1]);
+        Assert.That(timestamps, Is.Not.Empty, result.ToString);
+        Assert.Multiple(() =>
+        {
+            foreach (var (sent, read) in timestamps)
+            {
+                Assert.That(sent.GetValueKind(), Is.EqualTo(JsonValueKind.Number), sent.ToJsonString());
+                Assert.That(read, Is.EqualTo(sent.GetValue<long>()), sent.ToJsonString());
+            }
+        });
+    }
+
+    // Each operation's StartTimestamp as the event carried it, with what the engine read for it.
+    private static List<(JsonValue Sent, long? Read)> StartTimestamps(ConformanceInvocation invocation)
+    {
+        var read = invocation.Input!.InitialExecutionState!.Operations.ToDictionary(operation => operation.Id, operation => operation.StartTimestamp);
+        return JsonNode.Parse(invocation.Event)!["InitialExecutionState"]!["Operations"]!.AsArray()
+            .OfType<JsonObject>()
+            .Where(operation => operation["StartTimestamp"] is JsonValue)
+            .Select(operation => (operation["StartTimestamp"]!.AsValue(), read[(string)operation["Id"]!]))
+            .ToList();
     }
 }
