@@ -11,8 +11,12 @@ namespace DurableLoggingProvider.Conformance.Tests.Harness;
 /// <summary>How a workflow ended under AWS's runner: the runner's verdict, every invocation, every checkpoint call and every line.</summary>
 internal sealed class ConformanceResult
 {
-    public ConformanceResult(JsonObject ended, IReadOnlyList<ConformanceInvocation> invocations, IReadOnlyList<CheckpointCall> checkpointCalls, IReadOnlyList<JsonElement> records)
+    public ConformanceResult(ServiceClientKind client, JsonObject ended, IReadOnlyList<ConformanceInvocation> invocations, IReadOnlyList<CheckpointCall> checkpointCalls, IReadOnlyList<JsonElement> records)
     {
+        Client = client;
+        Requests = (int?)ended["requests"] ?? 0;
+        SignedRequests = (int?)ended["signedRequests"] ?? 0;
+        CheckpointsWithClientToken = (int?)ended["checkpointsWithClientToken"] ?? 0;
         Status = (string?)ended["status"] ?? "UNKNOWN";
         Result = (string?)ended["result"];
         Error = ended["error"]?.ToJsonString();
@@ -23,6 +27,18 @@ internal sealed class ConformanceResult
         CheckpointCalls = checkpointCalls;
         Records = records;
     }
+
+    /// <summary>The client the engine was given.</summary>
+    public ServiceClientKind Client { get; }
+
+    /// <summary>How many requests reached the proxy's REST front for this execution.</summary>
+    public int Requests { get; }
+
+    /// <summary>How many of those carried a SigV4 <c>Authorization</c> header for the service <c>lambda</c>.</summary>
+    public int SignedRequests { get; }
+
+    /// <summary>How many checkpoint requests carried a <c>ClientToken</c>.</summary>
+    public int CheckpointsWithClientToken { get; }
 
     /// <summary>The execution's status as AWS's runner reports it (<c>SUCCEEDED</c>, <c>FAILED</c>), or <c>RUNNER_ERROR</c> when the run itself failed.</summary>
     public string Status { get; }
@@ -81,7 +97,7 @@ internal sealed class ConformanceResult
         var duplicates = counts.Values.Sum(count => Math.Max(0, count - 1));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"status={Status} refusals={Refusals.Count} invocations={Invocations.Count} checkpoints={CheckpointCalls.Count} lines={Records.Count} duplicates={duplicates}");
+            $"client={Client} status={Status} refusals={Refusals.Count} invocations={Invocations.Count} checkpoints={CheckpointCalls.Count} lines={Records.Count} duplicates={duplicates}");
     }
 
     /// <summary>Everything a failing assertion should show.</summary>

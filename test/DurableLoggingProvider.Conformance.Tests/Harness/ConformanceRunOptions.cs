@@ -7,8 +7,11 @@ using DurableLoggingProvider.Execution;
 namespace DurableLoggingProvider.Conformance.Tests.Harness;
 
 /// <summary>How one workflow is run under AWS's runner.</summary>
-internal sealed class ConformanceRunOptions
+internal sealed record ConformanceRunOptions
 {
+    /// <summary>Which client the engine is given; the workflow fixtures run with each.</summary>
+    public ServiceClientKind Client { get; init; } = ServiceClientKind.Direct;
+
     /// <summary>Whether waits and retry delays are skipped (default) or take their real time.</summary>
     public TimeMode Time { get; init; } = TimeMode.Skipped;
 
@@ -34,5 +37,5 @@ internal sealed class ConformanceRunOptions
     public InvocationLoss? Loss { get; init; }
 
     /// <summary>Runs after the engine returned, with the invocation's client, before the output goes back to the runner.</summary>
-    public Func<ProxyServiceClient, DurableExecutionInvocationInput, Task>? AfterEngine { get; init; }
+    public Func<RecordingServiceClient, DurableExecutionInvocationInput, Task>? AfterEngine { get; init; }
 }

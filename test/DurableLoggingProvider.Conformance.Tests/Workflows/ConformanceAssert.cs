@@ -16,6 +16,13 @@ internal static class ConformanceAssert
             Assert.That(result.Refusals, Is.Empty, result.ToString);
             Assert.That(result.Invocations, Has.Count.EqualTo(invocations), result.ToString);
             Assert.That(result.LineCounts(), Is.EquivalentTo(lines), result.ToString);
+            Assert.That(result.Requests, Is.GreaterThan(0), "requests reached the proxy's REST front");
+            if (result.Client == ServiceClientKind.Lambda)
+            {
+                // The shipped client signs every request for the service lambda and sends each checkpoint with a ClientToken.
+                Assert.That(result.SignedRequests, Is.EqualTo(result.Requests), "SigV4-signed requests");
+                Assert.That(result.CheckpointsWithClientToken, Is.EqualTo(result.CheckpointCalls.Count), "checkpoints with a ClientToken");
+            }
         });
     }
 }

@@ -142,6 +142,10 @@ async function startRun(message) {
     id: message.run,
     pageSize: message.pageSize ?? null,
     timestamps: message.timestamps ?? "as-given",
+    requireSignature: message.requireSignature === true,
+    requests: 0,
+    signedRequests: 0,
+    checkpointsWithClientToken: 0,
     calls: 0,
     completed: 0,
     active: false,
@@ -175,6 +179,9 @@ async function startRun(message) {
     ended.runnerError = describe(error);
   }
   ended.runnerCalls = run.calls;
+  ended.requests = run.requests;
+  ended.signedRequests = run.signedRequests;
+  ended.checkpointsWithClientToken = run.checkpointsWithClientToken;
   runs.delete(run.id);
   if (run.arn) {
     executions.delete(run.arn);
@@ -203,6 +210,12 @@ async function readBody(request) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+// A SigV4 Authorization header for the service lambda. Its signature is not recomputed here (the Lambda
+// client's own tests do that, test/DurableLoggingProvider.Lambda.Tests); that requests are signed at all, for
+// the right service, is what a run of the real HTTP client asks the proxy to check.
+const sigV4ForLambda =
+  /^AWS4-HMAC-SHA256 Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
+
 const apiPath = /^\/2025-12-01\/durable-executions\/([^/]+)\/(checkpoint|state)$/;
 
 async function serve(request, response) {
@@ -217,9 +230,20 @@ async function serve(request, response) {
     refuse(response, 404, "ResourceNotFoundException", `No execution ${decodeURIComponent(match[1])} is running.`);
     return;
   }
+  run.requests++;
+  if (sigV4ForLambda.test(request.headers.authorization ?? "")) {
+    run.signedRequests++;
+  } else if (run.requireSignature) {
+    refuse(response, 403, "IncompleteSignatureException",
+      `${request.method} ${url.pathname} is not signed with SigV4 for the service lambda (Authorization: ${request.headers.authorization ?? "none"}).`);
+    return;
+  }
 
   if (match[2] === "checkpoint" && request.method === "POST") {
     const body = JSON.parse(await readBody(request));
+    if (typeof body.ClientToken === "string" && body.ClientToken.length > 0) {
+      run.checkpointsWithClientToken++;
+    }
     let answer;
     try {
       answer = await run.client.checkpoint({
