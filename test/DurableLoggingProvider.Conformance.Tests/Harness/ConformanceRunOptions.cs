@@ -12,6 +12,9 @@ internal sealed record ConformanceRunOptions
     /// <summary>Which client the engine is given; the workflow fixtures run with each.</summary>
     public ServiceClientKind Client { get; init; } = ServiceClientKind.Direct;
 
+    /// <summary>Whether the proxy refuses requests not signed with SigV4 for the service <c>lambda</c>; <see langword="null"/>: only for the Lambda client.</summary>
+    public bool? RequireSignature { get; init; }
+
     /// <summary>Whether waits and retry delays are skipped (default) or take their real time.</summary>
     public TimeMode Time { get; init; } = TimeMode.Skipped;
 

@@ -114,7 +114,7 @@ internal static class ConformanceRunner
             ["answers"] = new JsonArray(options.Answers.Select(answer => (JsonNode)answer.ToJson()).ToArray()),
             ["timestamps"] = options.EpochMillisecondTimestamps ? "epoch-ms" : "as-given",
             // The Lambda client signs every request; the proxy refuses one that is not signed for the service lambda.
-            ["requireSignature"] = options.Client == ServiceClientKind.Lambda,
+            ["requireSignature"] = options.RequireSignature ?? options.Client == ServiceClientKind.Lambda,
         };
         if (options.PageSize is { } pageSize)
         {

@@ -57,8 +57,9 @@ public class ConcurrentWorkflowTests(ServiceClientKind client) : ConformanceFixt
         var expected = Enumerable.Range(0, 5).SelectMany(item => new[] { $"item {item} before", $"item {item} after" }).ToDictionary(line => line, _ => 1);
         expected["after map"] = 1;
         // Invocations: the first starts the five waits; under skipped time AWS's runner queues an invocation
-        // for each fired timer, and those fired while one runs share the next: 3.
-        ConformanceAssert.Conforms(result, "SUCCEEDED", 3, expected);
+        // for each fired timer, and those fired while one runs share the next: 3 mostly, 2 when all five
+        // have fired before the first invocation ends (seen once in a loaded run).
+        ConformanceAssert.Conforms(result, "SUCCEEDED", 2, 3, expected);
         Assert.That(result.Result, Is.EqualTo("20"));
         var parents = result.Records.Where(record => record.GetProperty("message").GetString()!.StartsWith("item", StringComparison.Ordinal)).Select(record => record.GetProperty("parentId").GetString());
         Assert.That(parents.Distinct().Count(), Is.EqualTo(5));

@@ -9,7 +9,12 @@ using NUnit.Framework;
 
 namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 
-/// <summary>A few workflows with AWS's runner keeping real time: its timers fire when they are due, not at once.</summary>
+/// <summary>
+/// A few workflows with AWS's runner keeping real time: its timers fire when they are due, not at once. The
+/// fixture's two instances (one per client) run side by side, sharing the real-time proxy: their time is
+/// mostly waiting, and the suite's run time stays within a minute.
+/// </summary>
+[Parallelizable(ParallelScope.Self)]
 [TestFixture(ServiceClientKind.Direct)]
 [TestFixture(ServiceClientKind.Lambda)]
 public class RealTimeWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
