@@ -90,14 +90,19 @@ internal sealed class ConformanceResult
     public IReadOnlyList<JsonObject> OperationsNamed(string name) =>
         Operations.OfType<JsonObject>().Where(operation => (string?)operation["Name"] == name).ToList();
 
-    /// <summary>The figures of docs/conformance.md's table, on one line.</summary>
+    /// <summary>
+    /// The figures of docs/conformance.md's table, on one line (<c>node/figures.mjs</c> reads it): the
+    /// client, status, refusals, invocations, checkpoint calls, lines and duplicates, and last each
+    /// line's count as a JSON object.
+    /// </summary>
     public string Figures()
     {
         var counts = LineCounts();
         var duplicates = counts.Values.Sum(count => Math.Max(0, count - 1));
+        var countsJson = new JsonObject(counts.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))).ToJsonString();
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"client={Client} status={Status} refusals={Refusals.Count} invocations={Invocations.Count} checkpoints={CheckpointCalls.Count} lines={Records.Count} duplicates={duplicates}");
+            $"client={Client} status={Status} refusals={Refusals.Count} invocations={Invocations.Count} checkpoints={CheckpointCalls.Count} lines={Records.Count} duplicates={duplicates} counts={countsJson}");
     }
 
     /// <summary>Everything a failing assertion should show.</summary>
