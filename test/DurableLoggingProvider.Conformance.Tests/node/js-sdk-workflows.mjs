@@ -1,7 +1,8 @@
 // The conformance workflows written with the official JS SDK (@aws/durable-execution-sdk-js 2.4.0,
 // withDurableExecution, context.logger), run under the same AWS LocalDurableTestRunner as our engine,
 // for the comparison in docs/conformance.md. Counts invocations, checkpoint calls, refusals and the
-// lines each context.logger call wrote. Not part of the test run; run by hand:
+// lines each context.logger call wrote. Not part of the test run; figures.mjs runs it for the table, or
+// run it by hand:
 //
 //   node js-sdk-workflows.mjs --skip-time     (the skipped-time workflows)
 //   node js-sdk-workflows.mjs --real-time     (the real-time ones)
