@@ -1,3 +1,5 @@
+using System;
+using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Conformance.Tests.Proxy;
 using NUnit.Framework;
@@ -12,7 +14,12 @@ namespace DurableLoggingProvider.Conformance.Tests;
 public sealed class ConformanceEnvironment
 {
     [OneTimeSetUp]
-    public void InstallTheCheckpointServer() => NodeTooling.EnsureInstalled();
+    public async Task InstallTheCheckpointServer()
+    {
+        // npm ci on a fresh clone downloads the pinned packages: minutes at most.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await NodeTooling.EnsureInstalledAsync(timeout.Token);
+    }
 
     [OneTimeTearDown]
     public Task StopTheCheckpointServers() => NodeProxy.StopAllAsync();

@@ -11,8 +11,12 @@ namespace DurableLoggingProvider.Conformance.Tests.Harness;
 /// <summary>How a workflow ended under AWS's runner: the runner's verdict, every invocation, every checkpoint call and every line.</summary>
 internal sealed class ConformanceResult
 {
-    public ConformanceResult(JsonObject ended, IReadOnlyList<ConformanceInvocation> invocations, IReadOnlyList<CheckpointCall> checkpointCalls, IReadOnlyList<JsonElement> records)
+    public ConformanceResult(ServiceClientKind client, JsonObject ended, IReadOnlyList<ConformanceInvocation> invocations, IReadOnlyList<CheckpointCall> checkpointCalls, IReadOnlyList<JsonElement> records)
     {
+        Client = client;
+        Requests = (int?)ended["requests"] ?? 0;
+        SignedRequests = (int?)ended["signedRequests"] ?? 0;
+        CheckpointsWithClientToken = (int?)ended["checkpointsWithClientToken"] ?? 0;
         Status = (string?)ended["status"] ?? "UNKNOWN";
         Result = (string?)ended["result"];
         Error = ended["error"]?.ToJsonString();
@@ -23,6 +27,18 @@ internal sealed class ConformanceResult
         CheckpointCalls = checkpointCalls;
         Records = records;
     }
+
+    /// <summary>The client the engine was given.</summary>
+    public ServiceClientKind Client { get; }
+
+    /// <summary>How many requests reached the proxy's REST front for this execution.</summary>
+    public int Requests { get; }
+
+    /// <summary>How many of those carried a SigV4 <c>Authorization</c> header for the service <c>lambda</c>.</summary>
+    public int SignedRequests { get; }
+
+    /// <summary>How many checkpoint requests carried a <c>ClientToken</c>.</summary>
+    public int CheckpointsWithClientToken { get; }
 
     /// <summary>The execution's status as AWS's runner reports it (<c>SUCCEEDED</c>, <c>FAILED</c>), or <c>RUNNER_ERROR</c> when the run itself failed.</summary>
     public string Status { get; }
@@ -74,14 +90,19 @@ internal sealed class ConformanceResult
     public IReadOnlyList<JsonObject> OperationsNamed(string name) =>
         Operations.OfType<JsonObject>().Where(operation => (string?)operation["Name"] == name).ToList();
 
-    /// <summary>The figures of docs/conformance.md's table, on one line.</summary>
+    /// <summary>
+    /// The figures of docs/conformance.md's table, on one line (<c>node/figures.mjs</c> reads it): the
+    /// client, status, refusals, invocations, checkpoint calls, lines and duplicates, and last each
+    /// line's count as a JSON object.
+    /// </summary>
     public string Figures()
     {
         var counts = LineCounts();
         var duplicates = counts.Values.Sum(count => Math.Max(0, count - 1));
+        var countsJson = new JsonObject(counts.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))).ToJsonString();
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"status={Status} refusals={Refusals.Count} invocations={Invocations.Count} checkpoints={CheckpointCalls.Count} lines={Records.Count} duplicates={duplicates}");
+            $"client={Client} status={Status} refusals={Refusals.Count} invocations={Invocations.Count} checkpoints={CheckpointCalls.Count} lines={Records.Count} duplicates={duplicates} counts={countsJson}");
     }
 
     /// <summary>Everything a failing assertion should show.</summary>

@@ -7,8 +7,14 @@ using DurableLoggingProvider.Execution;
 namespace DurableLoggingProvider.Conformance.Tests.Harness;
 
 /// <summary>How one workflow is run under AWS's runner.</summary>
-internal sealed class ConformanceRunOptions
+internal sealed record ConformanceRunOptions
 {
+    /// <summary>Which client the engine is given; the workflow fixtures run with each.</summary>
+    public ServiceClientKind Client { get; init; } = ServiceClientKind.Direct;
+
+    /// <summary>Whether the proxy refuses requests not signed with SigV4 for the service <c>lambda</c>; <see langword="null"/>: only for the Lambda client.</summary>
+    public bool? RequireSignature { get; init; }
+
     /// <summary>Whether waits and retry delays are skipped (default) or take their real time.</summary>
     public TimeMode Time { get; init; } = TimeMode.Skipped;
 
@@ -22,10 +28,10 @@ internal sealed class ConformanceRunOptions
     public int? StatePageSize { get; init; }
 
     /// <summary>
-    /// Whether the event's timestamps reach the engine as the runner writes them (ISO 8601) instead of as
-    /// epoch milliseconds, the real service's form.
+    /// Whether the proxy rewrites the event's timestamps as epoch milliseconds (the real service's form)
+    /// instead of handing them over as the runner writes them (ISO 8601, the default).
     /// </summary>
-    public bool IsoTimestamps { get; init; }
+    public bool EpochMillisecondTimestamps { get; init; }
 
     /// <summary>The execution's replay mode; <see langword="null"/> for the provider's default (Suppress).</summary>
     public ReplayMode? ReplayMode { get; init; }
@@ -34,5 +40,5 @@ internal sealed class ConformanceRunOptions
     public InvocationLoss? Loss { get; init; }
 
     /// <summary>Runs after the engine returned, with the invocation's client, before the output goes back to the runner.</summary>
-    public Func<ProxyServiceClient, DurableExecutionInvocationInput, Task>? AfterEngine { get; init; }
+    public Func<RecordingServiceClient, DurableExecutionInvocationInput, Task>? AfterEngine { get; init; }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -42,7 +41,7 @@ internal static class ConformanceRunner
         var logger = services.GetRequiredService<ILogger<ConformanceWorkflow>>();
         var serializer = JsonDurableSerializer.ReflectionBased();
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        using var http = new HttpClient { BaseAddress = proxy.BaseAddress };
+        using var service = ConformanceServiceClient.Create(options.Client, proxy.BaseAddress);
         var calls = new List<CheckpointCall>();
         var stateReads = new StateReadCounter();
         var invocations = new List<ConformanceInvocation>();
@@ -57,14 +56,14 @@ internal static class ConformanceRunner
             }
             catch (DurableExecutionInputException exception)
             {
-                invocations.Add(new ConformanceInvocation(invocations.Count + 1, requestId, "THREW", $"{exception.GetType().Name}: {exception.Message}", []));
+                invocations.Add(new ConformanceInvocation(invocations.Count + 1, requestId, "THREW", $"{exception.GetType().Name}: {exception.Message}", [], eventText, null));
                 throw;
             }
 
             while (true)
             {
                 var number = invocations.Count + 1;
-                var client = new ProxyServiceClient(http, calls, stateReads, number, loss);
+                var client = new RecordingServiceClient(service.Client, calls, stateReads, number, loss);
                 var run = new DurableExecutionOptions(client, serializer)
                 {
                     LoggerFactory = loggerFactory,
@@ -86,16 +85,16 @@ internal static class ConformanceRunner
                 if (client.Lost)
                 {
                     // Lambda retries a lost invocation: a new request, the state AWS holds now.
-                    invocations.Add(new ConformanceInvocation(number, requestId, "LOST", null, Updated(invocationInput)));
+                    invocations.Add(new ConformanceInvocation(number, requestId, "LOST", null, Updated(invocationInput), eventText, invocationInput));
                     loss = null;
-                    invocationInput = await RetryInputAsync(http, calls, stateReads, number, invocationInput, client.LatestToken, cancellationToken).ConfigureAwait(false);
+                    invocationInput = await RetryInputAsync(service.Client, calls, stateReads, number, invocationInput, client.LatestToken, cancellationToken).ConfigureAwait(false);
                     requestId = Guid.NewGuid().ToString();
                     continue;
                 }
 
                 if (failure is not null)
                 {
-                    invocations.Add(new ConformanceInvocation(number, requestId, "THREW", $"{failure.GetType().Name}: {failure.Message}", Updated(invocationInput)));
+                    invocations.Add(new ConformanceInvocation(number, requestId, "THREW", $"{failure.GetType().Name}: {failure.Message}", Updated(invocationInput), eventText, invocationInput));
                     throw failure;
                 }
 
@@ -104,7 +103,7 @@ internal static class ConformanceRunner
                     await after(client, invocationInput).ConfigureAwait(false);
                 }
 
-                invocations.Add(new ConformanceInvocation(number, requestId, output!.Status.ToString().ToUpperInvariant(), null, Updated(invocationInput)));
+                invocations.Add(new ConformanceInvocation(number, requestId, output!.Status.ToString().ToUpperInvariant(), null, Updated(invocationInput), eventText, invocationInput));
                 return DurableWireFormat.SerializeInvocationOutput(output);
             }
         }
@@ -113,7 +112,9 @@ internal static class ConformanceRunner
         {
             ["input"] = serializer.Serialize(input),
             ["answers"] = new JsonArray(options.Answers.Select(answer => (JsonNode)answer.ToJson()).ToArray()),
-            ["timestamps"] = options.IsoTimestamps ? "iso" : "epoch-ms",
+            ["timestamps"] = options.EpochMillisecondTimestamps ? "epoch-ms" : "as-given",
+            // The Lambda client signs every request; the proxy refuses one that is not signed for the service lambda.
+            ["requireSignature"] = options.RequireSignature ?? options.Client == ServiceClientKind.Lambda,
         };
         if (options.PageSize is { } pageSize)
         {
@@ -130,15 +131,15 @@ internal static class ConformanceRunner
         var records = sink.JsonRecords()
             .Where(record => record.TryGetProperty("category", out var category) && category.GetString() == typeof(ConformanceWorkflow).FullName)
             .ToList();
-        return new ConformanceResult(ended, invocations, recorded, records) { StateReads = stateReads.Count };
+        return new ConformanceResult(options.Client, ended, invocations, recorded, records) { StateReads = stateReads.Count };
     }
 
     private static List<string> Updated(DurableExecutionInvocationInput input) => [.. input.UpdatedOperationIds ?? []];
 
     private static async Task<DurableExecutionInvocationInput> RetryInputAsync(
-        HttpClient http, List<CheckpointCall> calls, StateReadCounter stateReads, int lostInvocation, DurableExecutionInvocationInput lost, string? latestToken, CancellationToken cancellationToken)
+        IDurableServiceClient service, List<CheckpointCall> calls, StateReadCounter stateReads, int lostInvocation, DurableExecutionInvocationInput lost, string? latestToken, CancellationToken cancellationToken)
     {
-        var reader = new ProxyServiceClient(http, calls, stateReads, lostInvocation + 1, null);
+        var reader = new RecordingServiceClient(service, calls, stateReads, lostInvocation + 1, null);
         var token = latestToken ?? lost.CheckpointToken;
         var operations = new List<Operation>();
         var marker = string.Empty;

@@ -2,27 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.Json.Nodes;
 
 namespace DurableLoggingProvider.Conformance.Tests.Refusals;
 
 /// <summary>
 /// The checkpoint traffic both services are sent (<c>Refusals/refusal-corpus.json</c>, which
-/// <c>node/refusals.js</c> reads too), and where the suite's node side lives.
+/// <c>node/refusals.js</c> reads too).
 /// </summary>
 internal static class RefusalCorpus
 {
     private static readonly Lazy<IReadOnlyList<RefusalScript>> s_scripts = new(() => Load(CorpusPath));
 
-    /// <summary>The suite's node directory (package.json, the lock file, node_modules, refusals.js).</summary>
-    public static string NodeDirectory =>
-        typeof(RefusalCorpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == "ConformanceNodeDirectory")?.Value
-        ?? throw new InvalidOperationException("The test assembly has no ConformanceNodeDirectory metadata: the csproj sets it to the project's node folder.");
-
     /// <summary>The corpus file.</summary>
-    public static string CorpusPath => Path.GetFullPath(Path.Combine(NodeDirectory, "..", "Refusals", "refusal-corpus.json"));
+    public static string CorpusPath => Path.GetFullPath(Path.Combine(NodeTooling.NodeDirectory, "..", "Refusals", "refusal-corpus.json"));
 
     /// <summary>The corpus's scripts, read once.</summary>
     public static IReadOnlyList<RefusalScript> Scripts => s_scripts.Value;

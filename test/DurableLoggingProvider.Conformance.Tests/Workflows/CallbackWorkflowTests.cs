@@ -10,10 +10,11 @@ using NUnit.Framework;
 
 namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 
-[TestFixture]
-public class CallbackWorkflowTests
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class CallbackWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
-    // Explicit timeouts, long enough never to fire: a callback without them is the AwaitsEngineFix case below.
+    // Explicit timeouts, long enough never to fire: a callback without them has its own test below.
     internal static readonly CallbackConfig Timeouts = new() { Timeout = TimeSpan.FromMinutes(10), HeartbeatTimeout = TimeSpan.FromMinutes(10) };
 
     internal static async Task<string> ApprovalAfterANotifyStep(string? input, IDurableContext context, ILogger logger, CallbackConfig? config)
@@ -42,7 +43,7 @@ public class CallbackWorkflowTests
     {
         var options = new ConformanceRunOptions { Answers = [CallbackAnswer.Succeed("approval", "\"yes\"")] };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", (input, context, logger) => ApprovalAfterANotifyStep(input, context, logger, Timeouts), options, cancellationToken);
+        var result = await RunAsync<string, string>("input", (input, context, logger) => ApprovalAfterANotifyStep(input, context, logger, Timeouts), options, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, new Dictionary<string, int> { ["waiting"] = 1, ["approved"] = 1 });
         Assert.That(result.Result, Is.EqualTo("\"yes\""));
@@ -55,7 +56,7 @@ public class CallbackWorkflowTests
     {
         var options = new ConformanceRunOptions { Answers = [CallbackAnswer.Fail("approval", "no")] };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", (input, context, logger) => ApprovalAfterANotifyStep(input, context, logger, Timeouts), options, cancellationToken);
+        var result = await RunAsync<string, string>("input", (input, context, logger) => ApprovalAfterANotifyStep(input, context, logger, Timeouts), options, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, new Dictionary<string, int> { ["waiting"] = 1, ["rejected"] = 1 });
         Assert.That(result.Result, Is.EqualTo("\"rejected\""));
@@ -68,7 +69,7 @@ public class CallbackWorkflowTests
         // The answer comes once the sibling's three waits have each ended an invocation (and the fourth has ended too).
         var options = new ConformanceRunOptions { Answers = [CallbackAnswer.Succeed("approval", "\"yes\"", afterInvocations: 4)] };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             var branches = new Func<IDurableContext, Task<string>>[]
             {
@@ -109,7 +110,7 @@ public class CallbackWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario8c_ACallbackNeverAwaitedDoesNotHoldBackTheLineAfterAWait(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             await context.CreateCallbackAsync<string>("ignored", Timeouts);
             await context.WaitAsync(TimeSpan.FromSeconds(5), "pause");
@@ -127,7 +128,7 @@ public class CallbackWorkflowTests
         var options = new ConformanceRunOptions { Answers = [CallbackAnswer.Succeed("approval", "\"yes\"")] };
         var config = new WaitForCallbackConfig { Timeout = Timeouts.Timeout, HeartbeatTimeout = Timeouts.HeartbeatTimeout };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             logger.LogInformation("before");
             var answer = await context.WaitForCallbackAsync<string>((callbackId, submitter) =>
@@ -144,14 +145,13 @@ public class CallbackWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task ACallbackWithoutTimeoutsIsSentWithoutTimeoutOptionsAndWaitsForItsAnswer(CancellationToken cancellationToken)
     {
         // durable-wire-format.md section 4: only the options that are set are sent; AWS's server arms a 0 s timer for a 0.
         var options = new ConformanceRunOptions { Answers = [CallbackAnswer.Succeed("approval", "\"yes\"")] };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", (input, context, logger) => ApprovalAfterANotifyStep(input, context, logger, null), options, cancellationToken);
+        var result = await RunAsync<string, string>("input", (input, context, logger) => ApprovalAfterANotifyStep(input, context, logger, null), options, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, new Dictionary<string, int> { ["waiting"] = 1, ["approved"] = 1 });
         var sent = result.CheckpointCalls.SelectMany(call => call.Updates).Where(update => update.Type == OperationType.Callback).ToList();
@@ -160,28 +160,26 @@ public class CallbackWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task APlainTextCallbackAnswerReachesAStringAwaitAsTheTextItIs(CancellationToken cancellationToken)
     {
         // AWS's own README answers with "result data": not JSON text.
         var options = new ConformanceRunOptions { Answers = [CallbackAnswer.Succeed("approval", "result data")] };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", (input, context, logger) => ApprovalAfterANotifyStep(input, context, logger, Timeouts), options, cancellationToken);
+        var result = await RunAsync<string, string>("input", (input, context, logger) => ApprovalAfterANotifyStep(input, context, logger, Timeouts), options, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, new Dictionary<string, int> { ["waiting"] = 1, ["approved"] = 1 });
         Assert.That(result.Result, Is.EqualTo("\"result data\""));
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario16_TheLineAfterAChildContextIsWrittenWhileACallbackIsHeld(CancellationToken cancellationToken)
     {
         // Invocation 1 stops in the child's wait, 2 at the callback's await; the answer comes after it.
         var options = new ConformanceRunOptions { Answers = [CallbackAnswer.Succeed("held", "\"yes\"", afterInvocations: 2)] };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             var callback = await context.CreateCallbackAsync<string>("held", Timeouts);
             await context.RunInChildContextAsync(child => child.WaitAsync(TimeSpan.FromSeconds(5), "pause"), "child");

@@ -9,15 +9,16 @@ using NUnit.Framework;
 
 namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 
-[TestFixture]
-public class ChildContextWorkflowTests
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class ChildContextWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
     [TestCase(null, TestName = "Scenario5_AChildContextsLinesAroundAWaitAndTheParentsAfterItAreWrittenOnce (runner's event, children kept)")]
     [TestCase(10, TestName = "Scenario12_AChildContextsLinesAreWrittenOnceWhenFinishedContextsChildrenAreLeftOut (paged from AWS's state)")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task ChildContextAroundAWait(int? pageSize, CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             var value = await context.RunInChildContextAsync(async child =>
             {
@@ -42,7 +43,7 @@ public class ChildContextWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario6_AChildContextThatSucceededIsNotRunAgainAndWritesNothingMore(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             var value = await context.RunInChildContextAsync(async child =>
             {
@@ -64,7 +65,7 @@ public class ChildContextWorkflowTests
     {
         var large = new string('x', 300 * 1024);
 
-        var result = await ConformanceRunner.RunAsync<string, int>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, int>("input", async (input, context, logger) =>
         {
             var value = await context.RunInChildContextAsync(async child =>
             {

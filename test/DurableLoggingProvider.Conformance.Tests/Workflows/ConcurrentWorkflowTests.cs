@@ -10,8 +10,9 @@ using NUnit.Framework;
 
 namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 
-[TestFixture]
-public class ConcurrentWorkflowTests
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class ConcurrentWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
     private static readonly StepConfig s_noRetry = new() { RetryStrategy = RetryStrategy.None };
 
@@ -39,7 +40,7 @@ public class ConcurrentWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario3_TwoParallelBranchesWaitingDifferentLengthsWriteEachLineOnce(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", TwoBranchesWaitingDifferentLengths, null, cancellationToken);
+        var result = await RunAsync<string, string>("input", TwoBranchesWaitingDifferentLengths, null, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 3, new Dictionary<string, int>
         {
@@ -51,13 +52,14 @@ public class ConcurrentWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario4_AMapOverFiveItemsWritesEachItemsLinesOnceInItsOwnContext(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<int, int>(5, MapOfItemsWithAStepAndAWait, null, cancellationToken);
+        var result = await RunAsync<int, int>(5, MapOfItemsWithAStepAndAWait, null, cancellationToken);
 
         var expected = Enumerable.Range(0, 5).SelectMany(item => new[] { $"item {item} before", $"item {item} after" }).ToDictionary(line => line, _ => 1);
         expected["after map"] = 1;
         // Invocations: the first starts the five waits; under skipped time AWS's runner queues an invocation
-        // for each fired timer, and those fired while one runs share the next: 3.
-        ConformanceAssert.Conforms(result, "SUCCEEDED", 3, expected);
+        // for each fired timer, and those fired while one runs share the next: 3 mostly, 2 when all five
+        // have fired before the first invocation ends (seen once in a loaded run).
+        ConformanceAssert.Conforms(result, "SUCCEEDED", 2, 3, expected);
         Assert.That(result.Result, Is.EqualTo("20"));
         var parents = result.Records.Where(record => record.GetProperty("message").GetString()!.StartsWith("item", StringComparison.Ordinal)).Select(record => record.GetProperty("parentId").GetString());
         Assert.That(parents.Distinct().Count(), Is.EqualTo(5));
@@ -67,7 +69,7 @@ public class ConcurrentWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task AMapWithFailingItemsEndsWithTheirErrorsAndWritesEachLineOnce(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             var results = await context.MapAsync(new[] { 0, 1, 2, 3 }, async (item, value, index) =>
             {
@@ -91,7 +93,7 @@ public class ConcurrentWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task AParallelWithAFailingBranchEndsWithItsErrorAndWritesEachLineOnce(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             var branches = new Func<IDurableContext, Task<string>>[]
             {

@@ -9,8 +9,9 @@ using NUnit.Framework;
 
 namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 
-[TestFixture]
-public class ConditionWorkflowTests
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class ConditionWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
     internal const int Polls = 4;
 
@@ -35,7 +36,7 @@ public class ConditionWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario9_AWaitForConditionPollingFourTimesWritesEachPollOnceAndTheLinesAroundItOnce(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, int>("input", PollUntilReady, null, cancellationToken);
+        var result = await RunAsync<string, int>("input", PollUntilReady, null, cancellationToken);
 
         // One invocation a poll: each poll that does not hold checkpoints a retry with its delay.
         ConformanceAssert.Conforms(result, "SUCCEEDED", Polls, new Dictionary<string, int>

@@ -17,8 +17,9 @@ namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 /// section 6: at-least-once, run the body again without a new START (AWS refuses START of a STARTED step);
 /// at-most-once, count the attempt as failed.
 /// </summary>
-[TestFixture]
-public class LostInvocationWorkflowTests
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class LostInvocationWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
     [Test]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
@@ -26,7 +27,7 @@ public class LostInvocationWorkflowTests
     {
         var options = new ConformanceRunOptions { Loss = new InvocationLoss("s1", OperationAction.Succeed) };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             logger.LogInformation("before");
             await context.StepAsync(_ => Task.FromResult(1), "s1");
@@ -44,13 +45,12 @@ public class LostInvocationWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task AStepFoundStartedAfterALostInvocationRunsAgainWithoutANewStart(CancellationToken cancellationToken)
     {
         var options = new ConformanceRunOptions { Loss = new InvocationLoss("s1") };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             logger.LogInformation("before");
             var value = await context.StepAsync(_ =>
@@ -81,7 +81,7 @@ public class LostInvocationWorkflowTests
             RetryStrategy = RetryStrategy.FromDelegate((_, attempt) => attempt < 2 ? RetryDecision.RetryAfter(TimeSpan.FromSeconds(1)) : RetryDecision.DoNotRetry()),
         };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             var value = await context.StepAsync(step =>
             {
@@ -99,13 +99,12 @@ public class LostInvocationWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task AWaitForConditionCheckFoundStartedAfterALostInvocationRunsAgainWithoutANewStart(CancellationToken cancellationToken)
     {
         var options = new ConformanceRunOptions { Loss = new InvocationLoss("until-ready") };
 
-        var result = await ConformanceRunner.RunAsync<string, int>("input", ConditionWorkflowTests.PollUntilReady, options, cancellationToken);
+        var result = await RunAsync<string, int>("input", ConditionWorkflowTests.PollUntilReady, options, cancellationToken);
 
         // The first check's START was the lost invocation's last word: the retry runs that check again, then the rest.
         var firstPoll = result.LineCounts().GetValueOrDefault("poll 1");

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,8 +14,9 @@ namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 /// proxy as the engine's, are seen refused with AWS's messages. A suite that reports no refusal is
 /// therefore one whose checkpoints AWS accepted, not one that cannot tell.
 /// </summary>
-[TestFixture]
-public class NegativeControlTests
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class NegativeControlTests(ServiceClientKind client) : ConformanceFixture(client)
 {
     [Test]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
@@ -33,7 +35,7 @@ public class NegativeControlTests
             },
         };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             await context.StepAsync(_ => Task.FromResult(1), "s1");
             return "done";
@@ -48,14 +50,14 @@ public class NegativeControlTests
         Assert.That(result.Status, Is.EqualTo("SUCCEEDED"), result.ToString);
     }
 
-    private static async Task<string?> SendAsync(ProxyServiceClient client, DurableExecutionInvocationInput input, string? token, OperationUpdate update, CancellationToken cancellationToken)
+    private static async Task<string?> SendAsync(RecordingServiceClient client, DurableExecutionInvocationInput input, string? token, OperationUpdate update, CancellationToken cancellationToken)
     {
         try
         {
             var answer = await client.CheckpointAsync(new CheckpointRequest { DurableExecutionArn = input.DurableExecutionArn, CheckpointToken = token, Updates = [update] }, cancellationToken);
             return answer.CheckpointToken ?? token;
         }
-        catch (ServiceRefusedException)
+        catch (Exception exception) when (RecordingServiceClient.RefusalOf(exception) is not null)
         {
             // Recorded by the client: the test reads it from the result.
             return token;

@@ -9,9 +9,15 @@ using NUnit.Framework;
 
 namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 
-/// <summary>A few workflows with AWS's runner keeping real time: its timers fire when they are due, not at once.</summary>
-[TestFixture]
-public class RealTimeWorkflowTests
+/// <summary>
+/// A few workflows with AWS's runner keeping real time: its timers fire when they are due, not at once. The
+/// fixture's two instances (one per client) run side by side, sharing the real-time proxy: their time is
+/// mostly waiting, and the suite's run time stays within a minute.
+/// </summary>
+[Parallelizable(ParallelScope.Self)]
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class RealTimeWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
     private static readonly ConformanceRunOptions s_realTime = new() { Time = TimeMode.Real };
 
@@ -19,7 +25,7 @@ public class RealTimeWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario3_InRealTimeTwoParallelBranchesWaitingOneAndTwoSecondsWriteEachLineOnce(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", ConcurrentWorkflowTests.TwoBranchesWaitingDifferentLengths, s_realTime, cancellationToken);
+        var result = await RunAsync<string, string>("input", ConcurrentWorkflowTests.TwoBranchesWaitingDifferentLengths, s_realTime, cancellationToken);
 
         // One invocation to start, one as each wait ends.
         ConformanceAssert.Conforms(result, "SUCCEEDED", 3, new Dictionary<string, int>
@@ -36,7 +42,7 @@ public class RealTimeWorkflowTests
         // drops a re-invocation that falls due while one runs (TimerScheduler), and our engine does not
         // resume a wait it learns has ended from a checkpoint answer, so the runner then fails the execution
         // ("Cannot return PENDING status with no pending operations"). See docs/conformance.md.
-        var result = await ConformanceRunner.RunAsync<int, int>(
+        var result = await RunAsync<int, int>(
             3, (items, context, logger) => ConcurrentWorkflowTests.MapOfItemsWithAStepAndAWait(items, context, logger, item => TimeSpan.FromSeconds(item + 1)), s_realTime, cancellationToken);
 
         var expected = Enumerable.Range(0, 3).SelectMany(item => new[] { $"item {item} before", $"item {item} after" }).ToDictionary(line => line, _ => 1);
@@ -49,7 +55,7 @@ public class RealTimeWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario9_InRealTimeAWaitForConditionPollingFourTimesWritesEachPollOnce(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, int>(
+        var result = await RunAsync<string, int>(
             "input", (input, context, logger) => ConditionWorkflowTests.PollUntilReady(context, logger, TimeSpan.FromSeconds(1)), s_realTime, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", ConditionWorkflowTests.Polls, new Dictionary<string, int>

@@ -10,8 +10,9 @@ using NUnit.Framework;
 
 namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 
-[TestFixture]
-public class RetryWorkflowTests
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class RetryWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
     private static readonly StepConfig s_retryOnceAfterASecond = new() { RetryStrategy = RetryStrategy.FromDelegate((_, attempt) => attempt < 2 ? RetryDecision.RetryAfter(TimeSpan.FromSeconds(1)) : RetryDecision.DoNotRetry()) };
 
@@ -19,7 +20,7 @@ public class RetryWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario2_AStepRetriedOnceWritesItsBodyTwiceEachWithItsAttemptAndTheLinesAroundItOnce(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             logger.LogInformation("before");
             var value = await context.StepAsync(step =>
@@ -40,7 +41,7 @@ public class RetryWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task AStepThatFailsForGoodIsCaughtByTheWorkflowAndItsLinesAreWrittenOnceAnAttempt(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             logger.LogInformation("before");
             try

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Conformance.Tests.Harness;
@@ -10,8 +13,9 @@ using NUnit.Framework;
 
 namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 
-[TestFixture]
-public class SequentialWorkflowTests
+[TestFixture(ServiceClientKind.Direct)]
+[TestFixture(ServiceClientKind.Lambda)]
+public class SequentialWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
     private static readonly Dictionary<string, int> s_eachOnce = new() { ["A"] = 1, ["B"] = 1, ["C"] = 1, ["D"] = 1 };
 
@@ -31,7 +35,7 @@ public class SequentialWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario1_StepsAroundASkippedWaitWriteEachLineOnceInTwoInvocations(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, null, cancellationToken);
+        var result = await RunAsync<string, string>("input", StepsAroundAWait, null, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, s_eachOnce);
         Assert.That(result.Result, Is.EqualTo("\"done\""));
@@ -41,7 +45,7 @@ public class SequentialWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task TheEventReachesTheEngineAsTheRealServicesWould(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, null, cancellationToken);
+        var result = await RunAsync<string, string>("input", StepsAroundAWait, null, cancellationToken);
 
         var waitId = (string?)result.OperationsNamed("pause").Single()["Id"];
         var arns = result.Records.Select(record => record.GetProperty("executionArn").GetString()).Distinct().ToList();
@@ -65,7 +69,7 @@ public class SequentialWorkflowTests
         // Two operations in the event, the rest through get-state pages of two.
         var options = new ConformanceRunOptions { PageSize = 2, StatePageSize = 2 };
 
-        var result = await ConformanceRunner.RunAsync<string, string>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, string>("input", async (input, context, logger) =>
         {
             for (var number = 1; number <= 6; number++)
             {
@@ -89,7 +93,7 @@ public class SequentialWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario10_TwoHundredStepsWithAWaitEveryTwentyWriteEachLineOnceInElevenInvocations(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, int>("input", async (input, context, logger) =>
+        var result = await RunAsync<string, int>("input", async (input, context, logger) =>
         {
             for (var number = 1; number <= 200; number++)
             {
@@ -111,7 +115,7 @@ public class SequentialWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario14_InEmitModeTheReplayedLinesAreWrittenAgain(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, new ConformanceRunOptions { ReplayMode = ReplayMode.Emit }, cancellationToken);
+        var result = await RunAsync<string, string>("input", StepsAroundAWait, new ConformanceRunOptions { ReplayMode = ReplayMode.Emit }, cancellationToken);
 
         // The second invocation replays A and B.
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, new Dictionary<string, int> { ["A"] = 2, ["B"] = 2, ["C"] = 1, ["D"] = 1 });
@@ -121,7 +125,7 @@ public class SequentialWorkflowTests
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario14_InMarkModeTheReplayedLinesAreWrittenAgainMarkedAsReplays(CancellationToken cancellationToken)
     {
-        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, new ConformanceRunOptions { ReplayMode = ReplayMode.Mark }, cancellationToken);
+        var result = await RunAsync<string, string>("input", StepsAroundAWait, new ConformanceRunOptions { ReplayMode = ReplayMode.Mark }, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, new Dictionary<string, int> { ["A"] = 2, ["B"] = 2, ["C"] = 1, ["D"] = 1 });
         var replayed = result.Records.Where(record => record.TryGetProperty("replay", out var replay) && replay.GetBoolean()).Select(record => record.GetProperty("message").GetString());
@@ -129,13 +133,54 @@ public class SequentialWorkflowTests
     }
 
     [Test]
-    [Category("AwaitsEngineFix")]
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
-    public async Task TheEventsIsoTimestampsAsTheRunnerWritesThemAreAccepted(CancellationToken cancellationToken)
+    public async Task TheEventsIsoTimestampsAsTheRunnerWritesThemReachTheEngineAsTheSameInstants(CancellationToken cancellationToken)
     {
-        // durable-wire-format.md section 1: a parser accepts epoch milliseconds and ISO 8601.
-        var result = await ConformanceRunner.RunAsync<string, string>("input", StepsAroundAWait, new ConformanceRunOptions { IsoTimestamps = true }, cancellationToken);
+        // durable-wire-format.md section 1: a parser accepts epoch milliseconds and ISO 8601; the proxy hands the runner's ISO strings over.
+        var result = await RunAsync<string, string>("input", StepsAroundAWait, null, cancellationToken);
 
         ConformanceAssert.Conforms(result, "SUCCEEDED", 2, s_eachOnce);
+        var timestamps = StartTimestamps(result.Invocations[1]);
+        Assert.That(timestamps, Is.Not.Empty, result.ToString);
+        Assert.Multiple(() =>
+        {
+            foreach (var (sent, read) in timestamps)
+            {
+                Assert.That(sent.GetValueKind(), Is.EqualTo(JsonValueKind.String), sent.ToJsonString());
+                Assert.That(read, Is.EqualTo(DateTimeOffset.Parse(sent.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds()), sent.ToJsonString());
+            }
+        });
+    }
+
+    [Test]
+    [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
+    public async Task TheEventsTimestampsAsEpochMillisecondsTheRealServicesFormReachTheEngineUnchanged(CancellationToken cancellationToken)
+    {
+        var options = new ConformanceRunOptions { EpochMillisecondTimestamps = true };
+
+        var result = await RunAsync<string, string>("input", StepsAroundAWait, options, cancellationToken);
+
+        ConformanceAssert.Conforms(result, "SUCCEEDED", 2, s_eachOnce);
+        var timestamps = StartTimestamps(result.Invocations[1]);
+        Assert.That(timestamps, Is.Not.Empty, result.ToString);
+        Assert.Multiple(() =>
+        {
+            foreach (var (sent, read) in timestamps)
+            {
+                Assert.That(sent.GetValueKind(), Is.EqualTo(JsonValueKind.Number), sent.ToJsonString());
+                Assert.That(read, Is.EqualTo(sent.GetValue<long>()), sent.ToJsonString());
+            }
+        });
+    }
+
+    // Each operation's StartTimestamp as the event carried it, with what the engine read for it.
+    private static List<(JsonValue Sent, long? Read)> StartTimestamps(ConformanceInvocation invocation)
+    {
+        var read = invocation.Input!.InitialExecutionState!.Operations.ToDictionary(operation => operation.Id, operation => operation.StartTimestamp);
+        return JsonNode.Parse(invocation.Event)!["InitialExecutionState"]!["Operations"]!.AsArray()
+            .OfType<JsonObject>()
+            .Where(operation => operation["StartTimestamp"] is JsonValue)
+            .Select(operation => (operation["StartTimestamp"]!.AsValue(), read[(string)operation["Id"]!]))
+            .ToList();
     }
 }

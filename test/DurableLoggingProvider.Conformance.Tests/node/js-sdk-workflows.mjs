@@ -1,16 +1,16 @@
 // The conformance workflows written with the official JS SDK (@aws/durable-execution-sdk-js 2.4.0,
 // withDurableExecution, context.logger), run under the same AWS LocalDurableTestRunner as our engine,
 // for the comparison in docs/conformance.md. Counts invocations, checkpoint calls, refusals and the
-// lines each context.logger call wrote. Not part of the test run; run by hand:
+// lines each context.logger call wrote. Not part of the test run; figures.mjs runs it for the table, or
+// run it by hand:
 //
 //   node js-sdk-workflows.mjs --skip-time     (the skipped-time workflows)
 //   node js-sdk-workflows.mjs --real-time     (the real-time ones)
 //
 // One JSON object a line on stdout per workflow.
 import { createRequire } from "node:module";
+import { answerCallback } from "./callback-answers.mjs";
 
-const realSetTimeout = globalThis.setTimeout;
-const sleep = (ms) => new Promise((resolve) => realSetTimeout(resolve, ms));
 const out = process.stdout.write.bind(process.stdout);
 for (const name of ["log", "info", "debug", "warn", "trace"]) {
   console[name] = (...args) => console.error(...args);
@@ -26,30 +26,6 @@ const mode = process.argv[2] ?? "--skip-time";
 function recordingLogger(lines) {
   const write = (...args) => lines.push(String(args[0]));
   return { info: write, warn: write, error: write, debug: write };
-}
-
-async function answer(counters, plan, operation) {
-  await operation.waitForData(WaitingOperationStatus.STARTED);
-  for (let tries = 0; ; tries++) {
-    try {
-      operation.getCallbackDetails();
-      break;
-    } catch (error) {
-      if (tries > 3000) {
-        throw error;
-      }
-      await sleep(10);
-    }
-  }
-  while (counters.completed < plan.afterInvocations || counters.active) {
-    await sleep(10);
-  }
-  await sleep(20);
-  if (plan.kind === "success") {
-    await operation.sendCallbackSuccess(plan.result);
-  } else {
-    await operation.sendCallbackFailure(plan.error);
-  }
 }
 
 async function measure(name, workflow) {
@@ -87,7 +63,7 @@ async function measure(name, workflow) {
   const execution = runner.run({ payload: "input" });
   const problems = [];
   for (const { plan, operation } of handles) {
-    answer(counters, plan, operation).catch((error) => problems.push(String(error)));
+    answerCallback(plan, operation, counters, WaitingOperationStatus).catch((error) => problems.push(String(error)));
   }
   let status;
   let detail;

@@ -14,10 +14,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
-
-// Real timers, taken before setupTestEnvironment({ skipTime: true }) installs fake ones.
-const realSetTimeout = globalThis.setTimeout;
-const sleep = (ms) => new Promise((resolve) => realSetTimeout(resolve, ms));
+import { answerCallback } from "./callback-answers.mjs";
 
 // Protocol lines own stdout: anything the libraries print goes to stderr.
 for (const name of ["log", "info", "debug", "warn", "trace"]) {
@@ -47,10 +44,11 @@ sdk.DurableExecutionInvocationInputWithClient = class DurableExecutionInvocation
 };
 
 const isDate = (value) => Object.prototype.toString.call(value) === "[object Date]";
-// Mapping 2: the event's timestamps are epoch milliseconds (the real service's); the REST answers' are
-// epoch seconds (the API's restJson1 default). The runner holds JS Dates, which JSON.stringify would
-// write as ISO 8601. TODO(remove with issue 9's ISO fix): once the engine reads ISO 8601, send the
-// event's as given; a run can already ask for that ("timestamps": "iso").
+// Mapping 2: the runner holds timestamps as JS Dates, which JSON.stringify writes as ISO 8601. The REST
+// answers carry them as epoch seconds (the API's restJson1 default). The event keeps the runner's ISO
+// strings, which the engine reads as it reads the real service's epoch milliseconds
+// (durable-wire-format.md section 1); a run can ask for the epoch-millisecond form ("timestamps":
+// "epoch-ms") to keep that form tested too.
 function withTimestamps(unit) {
   return function replace(key, value) {
     const raw = this[key];
@@ -115,7 +113,7 @@ async function handle(run, event) {
     InitialExecutionState: { Operations: operations, NextMarker: nextMarker },
     UpdatedOperationIds: event.UpdatedOperationIds ?? [],
   };
-  const eventText = JSON.stringify(mapped, run.timestamps === "iso" ? undefined : withTimestamps("milliseconds"));
+  const eventText = JSON.stringify(mapped, run.timestamps === "epoch-ms" ? withTimestamps("milliseconds") : undefined);
   // Mapping 4: every invocation of the runner gets the same awsRequestId; Lambda gives each its own.
   const requestId = randomUUID();
   run.active = true;
@@ -135,31 +133,7 @@ async function handle(run, event) {
 }
 
 async function answer(run, plan, operation) {
-  await operation.waitForData(WaitingOperationStatus.STARTED);
-  // A wait-for-callback's context starts before its CALLBACK child: wait for the callback's id.
-  for (let tries = 0; ; tries++) {
-    try {
-      operation.getCallbackDetails();
-      break;
-    } catch (error) {
-      if (tries > 3000) {
-        throw error;
-      }
-      await sleep(10);
-    }
-  }
-  while (run.completed < (plan.afterInvocations ?? 0) || run.active) {
-    await sleep(10);
-  }
-  // Let the runner finish recording the invocation that just ended before it hears of the answer.
-  await sleep(20);
-  if (plan.kind === "success") {
-    await operation.sendCallbackSuccess(plan.result);
-  } else if (plan.kind === "failure") {
-    await operation.sendCallbackFailure(plan.error);
-  } else {
-    throw new Error(`Unknown answer kind ${plan.kind}`);
-  }
+  await answerCallback(plan, operation, run, WaitingOperationStatus);
   run.answered.push(plan.name);
 }
 
@@ -167,7 +141,11 @@ async function startRun(message) {
   const run = {
     id: message.run,
     pageSize: message.pageSize ?? null,
-    timestamps: message.timestamps ?? "epoch-ms",
+    timestamps: message.timestamps ?? "as-given",
+    requireSignature: message.requireSignature === true,
+    requests: 0,
+    signedRequests: 0,
+    checkpointsWithClientToken: 0,
     calls: 0,
     completed: 0,
     active: false,
@@ -201,6 +179,9 @@ async function startRun(message) {
     ended.runnerError = describe(error);
   }
   ended.runnerCalls = run.calls;
+  ended.requests = run.requests;
+  ended.signedRequests = run.signedRequests;
+  ended.checkpointsWithClientToken = run.checkpointsWithClientToken;
   runs.delete(run.id);
   if (run.arn) {
     executions.delete(run.arn);
@@ -229,6 +210,12 @@ async function readBody(request) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+// A SigV4 Authorization header for the service lambda. Its signature is not recomputed here (the Lambda
+// client's own tests do that, test/DurableLoggingProvider.Lambda.Tests); that requests are signed at all, for
+// the right service, is what a run of the real HTTP client asks the proxy to check.
+const sigV4ForLambda =
+  /^AWS4-HMAC-SHA256 Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/lambda\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
+
 const apiPath = /^\/2025-12-01\/durable-executions\/([^/]+)\/(checkpoint|state)$/;
 
 async function serve(request, response) {
@@ -243,9 +230,20 @@ async function serve(request, response) {
     refuse(response, 404, "ResourceNotFoundException", `No execution ${decodeURIComponent(match[1])} is running.`);
     return;
   }
+  run.requests++;
+  if (sigV4ForLambda.test(request.headers.authorization ?? "")) {
+    run.signedRequests++;
+  } else if (run.requireSignature) {
+    refuse(response, 403, "IncompleteSignatureException",
+      `${request.method} ${url.pathname} is not signed with SigV4 for the service lambda (Authorization: ${request.headers.authorization ?? "none"}).`);
+    return;
+  }
 
   if (match[2] === "checkpoint" && request.method === "POST") {
     const body = JSON.parse(await readBody(request));
+    if (typeof body.ClientToken === "string" && body.ClientToken.length > 0) {
+      run.checkpointsWithClientToken++;
+    }
     let answer;
     try {
       answer = await run.client.checkpoint({
