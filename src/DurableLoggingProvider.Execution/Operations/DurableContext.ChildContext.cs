@@ -42,7 +42,9 @@ internal sealed partial class DurableContext
                 case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
                     throw new ChildContextException(operation.Id, operation.Name, existing.ContextDetails?.Error);
                 case null:
-                    await SendAsync(Update(operation, OperationType.Context, subType, OperationAction.Start)).ConfigureAwait(false);
+                    // Nothing in the body relies on it being on record: it rides on the body's first call, or the
+                    // context's outcome. Lost before that call, the context has no checkpoint and runs again as new work.
+                    Enqueue(Update(operation, OperationType.Context, subType, OperationAction.Start));
                     break;
             }
 
