@@ -26,6 +26,12 @@ internal sealed class CheckpointBatcher
 {
     private const string AnswerName = "CheckpointDurableExecution answer";
 
+    /// <summary>
+    /// The longest a call waits for the updates of flows that still run (a sibling's step body, say) before it
+    /// goes: it goes at once when every running flow waits for an answer, as a single flow always does.
+    /// </summary>
+    private const int GatherMilliseconds = 5;
+
     private readonly object _lock = new();
     private readonly List<QueuedUpdate> _queue = [];
     private readonly List<TaskCompletionSource> _flushes = [];
@@ -33,6 +39,7 @@ internal sealed class CheckpointBatcher
     private readonly string _executionArn;
     private readonly StatePager _pager;
     private readonly BlockedFlows _blocked;
+    private readonly ExecutionActivity _activity;
     private readonly ILogger _log;
     private readonly LambdaInvocation _invocation;
     private readonly DurableContextState _engineContext;
@@ -40,6 +47,7 @@ internal sealed class CheckpointBatcher
     private string? _token;
     private bool _tokenMissing;
     private bool _sending;
+    private int _awaitingAnswer;
     private Exception? _failure;
 
     public CheckpointBatcher(
@@ -48,6 +56,7 @@ internal sealed class CheckpointBatcher
         string? token,
         StatePager pager,
         BlockedFlows blocked,
+        ExecutionActivity activity,
         ILogger log,
         LambdaInvocation invocation,
         DurableContextState engineContext,
@@ -60,6 +69,7 @@ internal sealed class CheckpointBatcher
         _token = token;
         _pager = pager;
         _blocked = blocked;
+        _activity = activity;
         _log = log;
         _cancellation = cancellation;
     }
@@ -115,6 +125,7 @@ internal sealed class CheckpointBatcher
             }
 
             _queue.Add(new QueuedUpdate(update, SizeOf(update), acknowledged));
+            _awaitingAnswer++;
             start = !_sending;
             _sending = true;
         }
@@ -183,6 +194,7 @@ internal sealed class CheckpointBatcher
         using var context = DurableLogContext.EnterContext(_engineContext);
         while (true)
         {
+            await GatherAsync().ConfigureAwait(false);
             List<QueuedUpdate> batch;
             List<TaskCompletionSource>? flushed = null;
             string? token;
@@ -231,6 +243,7 @@ internal sealed class CheckpointBatcher
                 await MergeAsync(response).ConfigureAwait(false);
                 EngineLog.CheckpointSent(_log, batch.Count, _pager.State.Count);
                 _blocked.ResumeFinished();
+                Answered(batch);
                 foreach (var item in batch)
                 {
                     item.Acknowledged?.TrySetResult();
@@ -241,6 +254,42 @@ internal sealed class CheckpointBatcher
                 Fail(batch, exception);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Lets the flows that still run add their updates to the next call (JS's SDK sends once its event loop is
+    /// free; here that is when every running flow waits for an answer), for at most <see cref="GatherMilliseconds"/>.
+    /// A flush (the invocation is idle, or the handler ended) goes at once.
+    /// </summary>
+    private async Task GatherAsync()
+    {
+        var since = Environment.TickCount64;
+        while (Environment.TickCount64 - since < GatherMilliseconds)
+        {
+            lock (_lock)
+            {
+                if (_queue.Count == 0 || _flushes.Count > 0 || _awaitingAnswer >= _activity.Running)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(1).ConfigureAwait(false);
+        }
+    }
+
+    private void Answered(List<QueuedUpdate> updates)
+    {
+        var answered = 0;
+        foreach (var item in updates)
+        {
+            answered += item.Acknowledged is null ? 0 : 1;
+        }
+
+        lock (_lock)
+        {
+            _awaitingAnswer -= answered;
         }
     }
 
@@ -276,6 +325,7 @@ internal sealed class CheckpointBatcher
         }
 
         var failure = new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(exception.Message)}", exception);
+        Answered(waiting);
         foreach (var item in waiting)
         {
             item.Acknowledged?.TrySetException(failure);

@@ -75,7 +75,7 @@ public static class DurableExecution
             var activity = new ExecutionActivity();
             var blocked = new BlockedFlows(state, activity);
             var checkpoints = new CheckpointBatcher(
-                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, pager, blocked, checkpointsLog, invocation, engineContext, cancellation.Token);
+                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, pager, blocked, activity, checkpointsLog, invocation, engineContext, cancellation.Token);
             var run = new ExecutionRun(input.DurableExecutionArn, state, checkpoints, activity, blocked, options, loggers, invocation);
             var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: state.HasCheckpointedWork, parentId: null, options.ReplayMode);
             var root = new DurableContext(run, rootState, enclosing: null, parentId: null, new ExecutionFlow(), replayOnly: false, run.WorkflowLogger);

@@ -27,6 +27,18 @@ internal sealed class ExecutionActivity
         }
     }
 
+    /// <summary>How many flows and step bodies run now.</summary>
+    public int Running
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _active;
+            }
+        }
+    }
+
     /// <summary>Whether nothing runs now.</summary>
     public bool IsIdle
     {

@@ -75,7 +75,7 @@ internal sealed partial class DurableContext
 
             if (!replayOnly)
             {
-                await SucceedContextAsync(operation, subType, ToSummary(items)).ConfigureAwait(false);
+                SucceedContext(operation, subType, ToSummary(items));
             }
 
             return new BatchResult<T>(items);
@@ -155,7 +155,7 @@ internal sealed partial class DurableContext
             var result = await RunInContextAsync(context, child => run(child, index)).ConfigureAwait(false);
             if (!replayOnly)
             {
-                await SucceedContextAsync(item, itemSubType, _run.Serializer.Serialize(result)).ConfigureAwait(false);
+                SucceedContext(item, itemSubType, _run.Serializer.Serialize(result));
             }
 
             items[index] = new BatchItem<T>(index, BatchItemStatus.Succeeded, result, null);
@@ -167,7 +167,7 @@ internal sealed partial class DurableContext
             {
                 var fail = Update(item, OperationType.Context, itemSubType, OperationAction.Fail);
                 fail.Error = error;
-                await SendAsync(fail).ConfigureAwait(false);
+                Enqueue(fail);
             }
 
             items[index] = new BatchItem<T>(index, BatchItemStatus.Failed, default, error);
