@@ -120,8 +120,8 @@ public static class DurableExecution
             if (!run.State.HasPendingOperation() && !run.Blocked.WaitOnUnknownOperation())
             {
                 throw new DurableExecutionException(
-                    "The invocation has nothing left to run, but no operation is pending (no step waiting for a retry, no wait, callback or invoke started), so it cannot end PENDING. " +
-                    "The workflow awaits something other than a durable operation; the invocation fails so that Lambda retries it.");
+                    "Nothing is left to run in this invocation, yet no operation is pending (no step waiting for a retry, no wait, callback or invoke started), so it cannot end PENDING: " +
+                    "the service refuses that output. The invocation fails instead, so that Lambda retries it with the execution's current state.");
             }
 
             return new DurableExecutionInvocationOutput { Status = InvocationStatus.Pending };
