@@ -25,7 +25,8 @@ internal static class CheckpointCallLimits
         while (count < queue.Count && count < MaxUpdates)
         {
             var next = queue[count];
-            if (count > 0 && (bytes + next.Bytes > MaxUpdateBytes || !MayJoin(ids, next.Update)))
+            var joins = MayJoin(ids, next.Update);
+            if (count > 0 && (bytes + next.Bytes > MaxUpdateBytes || !joins))
             {
                 break;
             }
