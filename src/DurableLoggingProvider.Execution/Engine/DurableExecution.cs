@@ -63,7 +63,7 @@ public static class DurableExecution
         // The engine's own lines (pages loaded, checkpoints sent, the outcome) describe work done now, in
         // every invocation: they belong to the execution but are never replayed.
         var engineContext = new DurableContextState(input.DurableExecutionArn, isReplaying: false, parentId: null, options.ReplayMode);
-        using var cancellation = InvocationCancellation(invocation, cancellationToken);
+        using var cancellation = new InvocationCancellation(invocation.Deadline, options.TimeProvider, cancellationToken);
         using (DurableLogContext.BeginInvocation(invocation))
         using (DurableLogContext.EnterContext(engineContext))
         {
@@ -84,19 +84,6 @@ public static class DurableExecution
             EngineLog.InvocationEnded(loggers.CreateLogger(EngineLog.SuspensionCategory), output.Status);
             return output;
         }
-    }
-
-    /// <summary>The invocation's cancellation: the caller's token and, when the invocation has one, its deadline.</summary>
-    private static CancellationTokenSource InvocationCancellation(LambdaInvocation invocation, CancellationToken cancellationToken)
-    {
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (invocation.Deadline is { } deadline)
-        {
-            var left = deadline - DateTimeOffset.UtcNow;
-            cancellation.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
-        }
-
-        return cancellation;
     }
 
     private static async Task<DurableExecutionInvocationOutput> RunHandlerAsync<TInput, TOutput>(
