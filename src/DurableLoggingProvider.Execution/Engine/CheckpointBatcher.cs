@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -33,8 +32,7 @@ internal sealed class CheckpointBatcher
     private const int GatherMilliseconds = 5;
 
     private readonly object _lock = new();
-    private readonly List<QueuedUpdate> _queue = [];
-    private readonly List<TaskCompletionSource> _flushes = [];
+    private readonly CheckpointQueue _queue = new();
     private readonly IDurableServiceClient _client;
     private readonly string _executionArn;
     private readonly StatePager _pager;
@@ -46,9 +44,6 @@ internal sealed class CheckpointBatcher
     private readonly CancellationToken _cancellation;
     private string? _token;
     private bool _tokenMissing;
-    private bool _sending;
-    private int _awaitingAnswer;
-    private Exception? _failure;
 
     public CheckpointBatcher(
         IDurableServiceClient client,
@@ -75,16 +70,7 @@ internal sealed class CheckpointBatcher
     }
 
     /// <summary>Whether a checkpoint failed in this invocation.</summary>
-    public bool HasFailed
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _failure is not null;
-            }
-        }
-    }
+    public bool HasFailed => _queue.Failure is not null;
 
     /// <summary>
     /// Throws when a checkpoint failed in this invocation: the service's state is then behind the code's,
@@ -94,12 +80,7 @@ internal sealed class CheckpointBatcher
     /// <exception cref="CheckpointException">A checkpoint failed.</exception>
     public void ThrowIfFailed()
     {
-        Exception? failure;
-        lock (_lock)
-        {
-            failure = _failure;
-        }
-
+        var failure = _queue.Failure;
         if (failure is OperationCanceledException && _cancellation.IsCancellationRequested)
         {
             throw new OperationCanceledException("The invocation was cancelled while a checkpoint was being sent; it ends without an output, so that Lambda retries it.", failure, _cancellation);
@@ -116,18 +97,10 @@ internal sealed class CheckpointBatcher
     public Task SendAsync(OperationUpdate update)
     {
         var acknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool start;
-        lock (_lock)
+        var (start, failure) = _queue.Add(update, acknowledged);
+        if (failure is not null)
         {
-            if (_failure is not null)
-            {
-                return Task.FromException(new CheckpointException("An earlier checkpoint failed; no further checkpoints are sent in this invocation.", _failure));
-            }
-
-            _queue.Add(new QueuedUpdate(update, SizeOf(update), acknowledged));
-            _awaitingAnswer++;
-            start = !_sending;
-            _sending = true;
+            return Task.FromException(new CheckpointException("An earlier checkpoint failed; no further checkpoints are sent in this invocation.", failure));
         }
 
         StartPump(start);
@@ -138,40 +111,15 @@ internal sealed class CheckpointBatcher
     /// Queues an update that nothing waits for: it goes with the next call any update makes, at the latest
     /// when the invocation goes idle. A failure to send it fails the invocation (<see cref="ThrowIfFailed"/>).
     /// </summary>
-    public void Enqueue(OperationUpdate update)
-    {
-        lock (_lock)
-        {
-            if (_failure is null)
-            {
-                _queue.Add(new QueuedUpdate(update, SizeOf(update), null));
-            }
-        }
-    }
+    public void Enqueue(OperationUpdate update) => _queue.Add(update, acknowledged: null);
 
     /// <summary>Sends whatever is queued; completes when nothing is queued or in flight, or a checkpoint failed.</summary>
     public Task FlushAsync()
     {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool start;
-        lock (_lock)
-        {
-            if (_failure is not null || (_queue.Count == 0 && !_sending))
-            {
-                return Task.CompletedTask;
-            }
-
-            _flushes.Add(flushed);
-            start = !_sending;
-            _sending = true;
-        }
-
+        var (flushed, start) = _queue.RequestFlush();
         StartPump(start);
-        return flushed.Task;
+        return flushed ?? Task.CompletedTask;
     }
-
-    private static int SizeOf(OperationUpdate update) =>
-        JsonSerializer.SerializeToUtf8Bytes(update, DurableWireJsonContext.Wire.OperationUpdate).Length + 1;
 
     private void StartPump(bool start)
     {
@@ -195,30 +143,18 @@ internal sealed class CheckpointBatcher
         while (true)
         {
             await GatherAsync().ConfigureAwait(false);
-            List<QueuedUpdate> batch;
-            List<TaskCompletionSource>? flushed = null;
+            var batch = _queue.TakeCall();
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
             string? token;
             bool tokenMissing;
             lock (_lock)
             {
-                if (_queue.Count == 0)
-                {
-                    _sending = false;
-                    flushed = [.. _flushes];
-                    _flushes.Clear();
-                }
-
-                var count = CheckpointCallLimits.Take(_queue);
-                batch = _queue.GetRange(0, count);
-                _queue.RemoveRange(0, count);
                 token = _token;
                 tokenMissing = _tokenMissing;
-            }
-
-            if (flushed is not null)
-            {
-                Complete(flushed);
-                return;
             }
 
             if (tokenMissing)
@@ -243,11 +179,7 @@ internal sealed class CheckpointBatcher
                 await MergeAsync(response).ConfigureAwait(false);
                 EngineLog.CheckpointSent(_log, batch.Count, _pager.State.Count);
                 _blocked.ResumeFinished();
-                Answered(batch);
-                foreach (var item in batch)
-                {
-                    item.Acknowledged?.TrySetResult();
-                }
+                _queue.Answered(batch);
             }
             catch (Exception exception)
             {
@@ -267,29 +199,12 @@ internal sealed class CheckpointBatcher
         var since = Environment.TickCount64;
         while (Environment.TickCount64 - since < GatherMilliseconds)
         {
-            lock (_lock)
+            if (_queue.ReadyToSend(_activity.Running))
             {
-                if (_queue.Count == 0 || _flushes.Count > 0 || _awaitingAnswer >= _activity.Running)
-                {
-                    return;
-                }
+                return;
             }
 
             await Task.Delay(1).ConfigureAwait(false);
-        }
-    }
-
-    private void Answered(List<QueuedUpdate> updates)
-    {
-        var answered = 0;
-        foreach (var item in updates)
-        {
-            answered += item.Acknowledged is null ? 0 : 1;
-        }
-
-        lock (_lock)
-        {
-            _awaitingAnswer -= answered;
         }
     }
 
@@ -310,35 +225,6 @@ internal sealed class CheckpointBatcher
         await _pager.MergeAnswerAsync(response.NewExecutionState, token, _cancellation).ConfigureAwait(false);
     }
 
-    private void Fail(List<QueuedUpdate> batch, Exception exception)
-    {
-        List<QueuedUpdate> waiting;
-        List<TaskCompletionSource> flushed;
-        lock (_lock)
-        {
-            _failure = exception;
-            waiting = [.. batch, .. _queue];
-            _queue.Clear();
-            flushed = [.. _flushes];
-            _flushes.Clear();
-            _sending = false;
-        }
-
-        var failure = new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(exception.Message)}", exception);
-        Answered(waiting);
-        foreach (var item in waiting)
-        {
-            item.Acknowledged?.TrySetException(failure);
-        }
-
-        Complete(flushed);
-    }
-
-    private static void Complete(List<TaskCompletionSource> flushed)
-    {
-        foreach (var flush in flushed)
-        {
-            flush.TrySetResult();
-        }
-    }
+    private void Fail(List<QueuedUpdate> batch, Exception exception) =>
+        _queue.Fail(batch, exception, new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(exception.Message)}", exception));
 }
