@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -194,16 +193,19 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
         return false;
     }
 
-    /// <summary>The calling flow waits for the service: it never resumes in this invocation.</summary>
-    private async Task<T> BlockAsync<T>(string operationId, OperationType type, string reason)
+    /// <summary>
+    /// The calling flow waits for the service until the state shows the operation finished: the timer fired, the
+    /// retry is ready, the answer came. Unless a checkpoint's answer in this invocation shows that, the flow
+    /// never resumes here, and the invocation suspends once nothing else runs.
+    /// </summary>
+    private async Task BlockAsync(string operationId, OperationType type, string reason)
     {
         EngineLog.Blocked(_run.SuspensionLog, operationId, type, reason);
-        _run.Activity.Block(_flow);
-        await _run.Never.ConfigureAwait(false);
-        throw new UnreachableException();
-    }
+        await _run.Blocked.WaitAsync(_flow, operationId).ConfigureAwait(false);
 
-    private Task<bool> BlockAsync(string operationId, OperationType type, string reason) => BlockAsync<bool>(operationId, type, reason);
+        // Rule 3: the operation had not finished when this await began, so the code after it runs for the first time.
+        GoLive(operationId, "it finished during this invocation, while its await waited");
+    }
 
     private OperationUpdate Update(ClaimedOperation operation, OperationType type, string subType, OperationAction action) => new()
     {
@@ -215,7 +217,11 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
         ParentId = _parentId,
     };
 
+    /// <summary>Sends an update and waits until the service holds it: what the code does next relies on it.</summary>
     private Task SendAsync(OperationUpdate update) => _run.Checkpoints.SendAsync(update);
+
+    /// <summary>Queues an update nothing waits for: it rides on the next call, at the latest when the invocation goes idle.</summary>
+    private void Enqueue(OperationUpdate update) => _run.Checkpoints.Enqueue(update);
 
     /// <summary>Runs a body (a step's, a check's) as running work, inside its operation's ambient context.</summary>
     private async Task<T> RunBodyAsync<T>(ClaimedOperation operation, int attempt, Func<StepInvocationContext, Task<T>> body)

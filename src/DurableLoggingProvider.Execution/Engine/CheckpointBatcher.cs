@@ -7,33 +7,55 @@ using Microsoft.Extensions.Logging;
 namespace DurableLoggingProvider.Execution;
 
 /// <summary>
-/// Sends checkpoint updates to the service, one call at a time, in the order they were made. Updates
-/// made while a call is in flight (by parallel branches, say) go together in the next call. Each update's
-/// task completes once the service has acknowledged it and its answer, every page of it, is merged into
-/// the state by the <see cref="StatePager"/>. Each call is sent with the token the previous answer
-/// returned; an answer without one leaves nothing to send the next call with, so that call fails the
-/// invocation (Lambda retries it, with a new token) instead of sending a spent token.
+/// Sends checkpoint updates to the service, one call at a time, in the order they were made, as few calls
+/// as the guarantees allow. An update that must be durable before the code goes on is sent
+/// (<see cref="SendAsync"/>): its task completes once the service has acknowledged it and its answer, every
+/// page of it, is merged into the state by the <see cref="StatePager"/>. An update nothing waits for (a
+/// step's START under at-least-once semantics, a child context's START) is queued
+/// (<see cref="Enqueue"/>) and rides on the next call, with the outcome that follows it; whatever is
+/// queued when the invocation goes idle is sent then (<see cref="FlushAsync"/>). Updates made while a call
+/// is in flight (by parallel branches, say) go together in the next call, within
+/// <see cref="CheckpointCallLimits"/>. After each merge, awaits whose operations have finished are
+/// resumed (<see cref="BlockedFlows"/>). Each call is sent with the token the previous answer returned; an
+/// answer without one leaves nothing to send the next call with, so that call fails the invocation
+/// (Lambda retries it, with a new token) instead of sending a spent token. Every call carries the
+/// invocation's cancellation token.
 /// </summary>
 internal sealed class CheckpointBatcher
 {
-    private const int MaxUpdatesPerCall = 200;
     private const string AnswerName = "CheckpointDurableExecution answer";
 
+    /// <summary>
+    /// The longest a call waits for the updates of flows that still run (a sibling's step body, say) before it
+    /// goes: it goes at once when every running flow waits for an answer, as a single flow always does.
+    /// </summary>
+    private const int GatherMilliseconds = 5;
+
     private readonly object _lock = new();
-    private readonly List<(OperationUpdate Update, TaskCompletionSource Acknowledged)> _queue = [];
+    private readonly CheckpointQueue _queue = new();
     private readonly IDurableServiceClient _client;
     private readonly string _executionArn;
     private readonly StatePager _pager;
+    private readonly BlockedFlows _blocked;
+    private readonly ExecutionActivity _activity;
     private readonly ILogger _log;
     private readonly LambdaInvocation _invocation;
     private readonly DurableContextState _engineContext;
+    private readonly CancellationToken _cancellation;
     private string? _token;
     private bool _tokenMissing;
-    private bool _sending;
-    private Exception? _failure;
 
     public CheckpointBatcher(
-        IDurableServiceClient client, string executionArn, string? token, StatePager pager, ILogger log, LambdaInvocation invocation, DurableContextState engineContext)
+        IDurableServiceClient client,
+        string executionArn,
+        string? token,
+        StatePager pager,
+        BlockedFlows blocked,
+        ExecutionActivity activity,
+        ILogger log,
+        LambdaInvocation invocation,
+        DurableContextState engineContext,
+        CancellationToken cancellation)
     {
         _invocation = invocation;
         _engineContext = engineContext;
@@ -41,20 +63,27 @@ internal sealed class CheckpointBatcher
         _executionArn = executionArn;
         _token = token;
         _pager = pager;
+        _blocked = blocked;
+        _activity = activity;
         _log = log;
+        _cancellation = cancellation;
     }
+
+    /// <summary>Whether a checkpoint failed in this invocation.</summary>
+    public bool HasFailed => _queue.Failure is not null;
 
     /// <summary>
     /// Throws when a checkpoint failed in this invocation: the service's state is then behind the code's,
     /// whatever the code made of the error.
     /// </summary>
+    /// <exception cref="OperationCanceledException">The invocation was cancelled (its token, or its deadline) while a checkpoint was being sent.</exception>
     /// <exception cref="CheckpointException">A checkpoint failed.</exception>
     public void ThrowIfFailed()
     {
-        Exception? failure;
-        lock (_lock)
+        var failure = _queue.Failure;
+        if (failure is OperationCanceledException && _cancellation.IsCancellationRequested)
         {
-            failure = _failure;
+            throw new OperationCanceledException("The invocation was cancelled while a checkpoint was being sent; it ends without an output, so that Lambda retries it.", failure, _cancellation);
         }
 
         if (failure is not null)
@@ -63,35 +92,48 @@ internal sealed class CheckpointBatcher
         }
     }
 
-    /// <summary>Queues an update; completes when the service has acknowledged it.</summary>
+    /// <summary>Queues an update and sends it; completes when the service has acknowledged it.</summary>
     /// <exception cref="CheckpointException">The service failed this or an earlier checkpoint.</exception>
     public Task SendAsync(OperationUpdate update)
     {
         var acknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool start;
-        lock (_lock)
+        var (start, failure) = _queue.Add(update, acknowledged);
+        if (failure is not null)
         {
-            if (_failure is not null)
-            {
-                return Task.FromException(new CheckpointException("An earlier checkpoint failed; no further checkpoints are sent in this invocation.", _failure));
-            }
-
-            _queue.Add((update, acknowledged));
-            start = !_sending;
-            _sending = true;
+            return Task.FromException(new CheckpointException("An earlier checkpoint failed; no further checkpoints are sent in this invocation.", failure));
         }
 
-        if (start)
-        {
-            // The pump must not inherit the ambient context of whichever flow started it: a parent still
-            // replaying would gate the line of a checkpoint that is being sent now.
-            using (ExecutionContext.SuppressFlow())
-            {
-                _ = Task.Run(PumpAsync);
-            }
-        }
-
+        StartPump(start);
         return acknowledged.Task;
+    }
+
+    /// <summary>
+    /// Queues an update that nothing waits for: it goes with the next call any update makes, at the latest
+    /// when the invocation goes idle. A failure to send it fails the invocation (<see cref="ThrowIfFailed"/>).
+    /// </summary>
+    public void Enqueue(OperationUpdate update) => _queue.Add(update, acknowledged: null);
+
+    /// <summary>Sends whatever is queued; completes when nothing is queued or in flight, or a checkpoint failed.</summary>
+    public Task FlushAsync()
+    {
+        var (flushed, start) = _queue.RequestFlush();
+        StartPump(start);
+        return flushed ?? Task.CompletedTask;
+    }
+
+    private void StartPump(bool start)
+    {
+        if (!start)
+        {
+            return;
+        }
+
+        // The pump must not inherit the ambient context of whichever flow started it: a parent still
+        // replaying would gate the line of a checkpoint that is being sent now.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(PumpAsync);
+        }
     }
 
     private async Task PumpAsync()
@@ -100,20 +142,17 @@ internal sealed class CheckpointBatcher
         using var context = DurableLogContext.EnterContext(_engineContext);
         while (true)
         {
-            List<(OperationUpdate Update, TaskCompletionSource Acknowledged)> batch;
+            await GatherAsync().ConfigureAwait(false);
+            var batch = _queue.TakeCall();
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
             string? token;
             bool tokenMissing;
             lock (_lock)
             {
-                if (_queue.Count == 0)
-                {
-                    _sending = false;
-                    return;
-                }
-
-                var count = Math.Min(_queue.Count, MaxUpdatesPerCall);
-                batch = _queue.GetRange(0, count);
-                _queue.RemoveRange(0, count);
                 token = _token;
                 tokenMissing = _tokenMissing;
             }
@@ -135,20 +174,37 @@ internal sealed class CheckpointBatcher
                     request.Updates.Add(item.Update);
                 }
 
-                var response = await _client.CheckpointAsync(request, CancellationToken.None).ConfigureAwait(false)
+                var response = await _client.CheckpointAsync(request, _cancellation).ConfigureAwait(false)
                     ?? throw new InvalidServiceAnswerException(AnswerName, WireJsonPath.Root, "expected an answer ({\"CheckpointToken\": ..., \"NewExecutionState\": ...}), found null.");
                 await MergeAsync(response).ConfigureAwait(false);
                 EngineLog.CheckpointSent(_log, batch.Count, _pager.State.Count);
-                foreach (var item in batch)
-                {
-                    item.Acknowledged.TrySetResult();
-                }
+                _blocked.ResumeFinished();
+                _queue.Answered(batch);
             }
             catch (Exception exception)
             {
                 Fail(batch, exception);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Lets the flows that still run add their updates to the next call (JS's SDK sends once its event loop is
+    /// free; here that is when every running flow waits for an answer), for at most <see cref="GatherMilliseconds"/>.
+    /// A flush (the invocation is idle, or the handler ended) goes at once.
+    /// </summary>
+    private async Task GatherAsync()
+    {
+        var since = Environment.TickCount64;
+        while (Environment.TickCount64 - since < GatherMilliseconds)
+        {
+            if (_queue.ReadyToSend(_activity.Running))
+            {
+                return;
+            }
+
+            await Task.Delay(1).ConfigureAwait(false);
         }
     }
 
@@ -166,24 +222,9 @@ internal sealed class CheckpointBatcher
             _tokenMissing = token is null;
         }
 
-        await _pager.MergeAnswerAsync(response.NewExecutionState, token).ConfigureAwait(false);
+        await _pager.MergeAnswerAsync(response.NewExecutionState, token, _cancellation).ConfigureAwait(false);
     }
 
-    private void Fail(List<(OperationUpdate Update, TaskCompletionSource Acknowledged)> batch, Exception exception)
-    {
-        List<(OperationUpdate Update, TaskCompletionSource Acknowledged)> waiting;
-        lock (_lock)
-        {
-            _failure = exception;
-            waiting = [.. batch, .. _queue];
-            _queue.Clear();
-            _sending = false;
-        }
-
-        var failure = new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(exception.Message)}", exception);
-        foreach (var item in waiting)
-        {
-            item.Acknowledged.TrySetException(failure);
-        }
-    }
+    private void Fail(List<QueuedUpdate> batch, Exception exception) =>
+        _queue.Fail(batch, exception, new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(exception.Message)}", exception));
 }

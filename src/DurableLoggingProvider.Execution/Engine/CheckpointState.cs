@@ -37,6 +37,29 @@ internal sealed class CheckpointState
         }
     }
 
+    /// <summary>
+    /// Whether an operation is pending, so that the invocation may end <c>PENDING</c> (durable-wire-format.md
+    /// section 3): a STEP in <c>PENDING</c>, or a WAIT, CALLBACK or CHAINED_INVOKE in <c>STARTED</c>.
+    /// </summary>
+    public bool HasPendingOperation()
+    {
+        foreach (var operation in _operations.Values)
+        {
+            var pending = operation.Type switch
+            {
+                OperationType.Step => operation.Status == OperationStatus.Pending,
+                OperationType.Wait or OperationType.Callback or OperationType.ChainedInvoke => operation.Status == OperationStatus.Started,
+                _ => false,
+            };
+            if (pending)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>How many operations the state holds.</summary>
     public int Count => _operations.Count;
 

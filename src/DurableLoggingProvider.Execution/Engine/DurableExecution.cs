@@ -29,9 +29,15 @@ public static class DurableExecution
     /// <param name="invocation">The Lambda invocation (request id, trace, tenant).</param>
     /// <param name="handler">The workflow: given the execution's input and the root context, returns its result.</param>
     /// <param name="options">The service client, serializer and loggers.</param>
-    /// <param name="cancellationToken">Cancels loading the state.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the invocation's calls to the service: loading the state, every checkpoint and every page of its
+    /// answer. The invocation's <see cref="LambdaInvocation.Deadline"/>, when set, cancels them too. A call
+    /// cancelled either way ends the invocation with <see cref="OperationCanceledException"/>, no output, so
+    /// that Lambda retries it; the workflow code never sees it as its own failure.
+    /// </param>
     /// <returns>The invocation output to return to the service.</returns>
     /// <exception cref="DurableExecutionInputException">The input is malformed: no ARN, no <c>EXECUTION</c> operation, or an invalid operation in its state; the message names the field.</exception>
+    /// <exception cref="OperationCanceledException">The invocation was cancelled, or its deadline passed, while a call to the service was under way.</exception>
     /// <exception cref="CheckpointException">
     /// The service could not be reached, refused a checkpoint, or answered with state the engine cannot use
     /// (then the inner exception is an <see cref="InvalidServiceAnswerException"/> naming the answer and the
@@ -57,17 +63,20 @@ public static class DurableExecution
         // The engine's own lines (pages loaded, checkpoints sent, the outcome) describe work done now, in
         // every invocation: they belong to the execution but are never replayed.
         var engineContext = new DurableContextState(input.DurableExecutionArn, isReplaying: false, parentId: null, options.ReplayMode);
+        using var cancellation = new InvocationCancellation(invocation.Deadline, options.TimeProvider, cancellationToken);
         using (DurableLogContext.BeginInvocation(invocation))
         using (DurableLogContext.EnterContext(engineContext))
         {
             var state = new CheckpointState(input.UpdatedOperationIds);
             var checkpointsLog = loggers.CreateLogger(EngineLog.CheckpointsCategory);
             var pager = new StatePager(options.ServiceClient, input.DurableExecutionArn, options.StatePageSize, state, checkpointsLog);
-            var execution = await pager.LoadAsync(input.InitialExecutionState, input.CheckpointToken, cancellationToken).ConfigureAwait(false);
+            var execution = await pager.LoadAsync(input.InitialExecutionState, input.CheckpointToken, cancellation.Token).ConfigureAwait(false);
 
+            var activity = new ExecutionActivity();
+            var blocked = new BlockedFlows(state, activity);
             var checkpoints = new CheckpointBatcher(
-                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, pager, checkpointsLog, invocation, engineContext);
-            var run = new ExecutionRun(input.DurableExecutionArn, state, checkpoints, options, loggers, invocation);
+                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, pager, blocked, activity, checkpointsLog, invocation, engineContext, cancellation.Token);
+            var run = new ExecutionRun(input.DurableExecutionArn, state, checkpoints, activity, blocked, options, loggers, invocation);
             var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: state.HasCheckpointedWork, parentId: null, options.ReplayMode);
             var root = new DurableContext(run, rootState, enclosing: null, parentId: null, new ExecutionFlow(), replayOnly: false, run.WorkflowLogger);
 
@@ -81,7 +90,7 @@ public static class DurableExecution
         ExecutionRun run, DurableContext root, Operation execution, Func<TInput?, IDurableContext, Task<TOutput>> handler)
     {
         var handlerTask = RunInRootAsync(run, root, execution, handler);
-        var finished = await Task.WhenAny(handlerTask, run.Activity.Suspended).ConfigureAwait(false);
+        var suspended = await RunUntilSuspendedAsync(run, handlerTask).ConfigureAwait(false);
 
         if (run.Fatal is { } fatal)
         {
@@ -92,8 +101,16 @@ public static class DurableExecution
         // code caught): the invocation still fails, so that Lambda retries it, rather than end PENDING or SUCCEEDED.
         run.Checkpoints.ThrowIfFailed();
 
-        if (finished != handlerTask)
+        if (suspended)
         {
+            // Section 3: PENDING only while something is pending; otherwise the service refuses the output.
+            if (!run.State.HasPendingOperation() && !run.Blocked.WaitOnUnknownOperation())
+            {
+                throw new DurableExecutionException(
+                    "Nothing is left to run in this invocation, yet no operation is pending (no step waiting for a retry, no wait, callback or invoke started), so it cannot end PENDING: " +
+                    "the service refuses that output. The invocation fails instead, so that Lambda retries it with the execution's current state.");
+            }
+
             return new DurableExecutionInvocationOutput { Status = InvocationStatus.Pending };
         }
 
@@ -120,6 +137,29 @@ public static class DurableExecution
         }
 
         return new DurableExecutionInvocationOutput { Status = InvocationStatus.Succeeded, Result = payload };
+    }
+
+    /// <summary>
+    /// Runs until the handler ends or the invocation is idle with nothing queued: whenever every flow is
+    /// blocked, what is still queued is sent, and if its answer shows an awaited operation finished, that
+    /// flow runs again. Returns whether the invocation suspends.
+    /// </summary>
+    private static async Task<bool> RunUntilSuspendedAsync(ExecutionRun run, Task handlerTask)
+    {
+        while (true)
+        {
+            var finished = await Task.WhenAny(handlerTask, run.Activity.Idle).ConfigureAwait(false);
+            await run.Checkpoints.FlushAsync().ConfigureAwait(false);
+            if (finished == handlerTask || run.Fatal is not null)
+            {
+                return false;
+            }
+
+            if (run.Checkpoints.HasFailed || run.Activity.IsIdle)
+            {
+                return true;
+            }
+        }
     }
 
     private static Task<TOutput> RunInRootAsync<TInput, TOutput>(ExecutionRun run, DurableContext root, Operation execution, Func<TInput?, IDurableContext, Task<TOutput>> handler) =>

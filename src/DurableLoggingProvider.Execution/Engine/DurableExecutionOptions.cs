@@ -34,6 +34,13 @@ public sealed class DurableExecutionOptions
     /// <summary>The category of <c>context.Logger</c>. Default <c>DurableWorkflow</c>.</summary>
     public string WorkflowLoggerCategory { get; init; } = "DurableWorkflow";
 
+    /// <summary>
+    /// The clock the invocation's <see cref="LambdaInvocation.Deadline"/> is measured on: when it passes, the calls to
+    /// the service still under way are cancelled. Default <see cref="TimeProvider.System"/>; set it to the service
+    /// client's clock when that is not the system's.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>How many operations to ask for per page of state. Default 1,000.</summary>
     public int StatePageSize { get; init; } = 1000;
 }

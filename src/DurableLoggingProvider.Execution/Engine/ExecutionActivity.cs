@@ -1,49 +1,87 @@
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace DurableLoggingProvider.Execution;
 
 /// <summary>
-/// Knows when the invocation should suspend: when every flow is blocked on a durable operation that
-/// only the service can finish (a wait, a callback, a retry delay, an invoke), and no step body is
-/// running. Counting flows instead of suspending at the first pending operation lets parallel branches
-/// and map items finish the work they can before the invocation ends.
+/// Knows when the invocation is idle: every flow is blocked on a durable operation that only the service
+/// can finish (a wait, a callback, a retry delay, an invoke), and no step body is running. Counting flows
+/// instead of suspending at the first pending operation lets parallel branches and map items finish the
+/// work they can before the invocation ends. Idle is not final: a checkpoint's answer can show that an
+/// operation a flow waits on has finished, and that flow then runs again (<see cref="BlockedFlows"/>).
 /// </summary>
 internal sealed class ExecutionActivity
 {
-    private readonly TaskCompletionSource _suspended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _lock = new();
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _active = 1;
 
-    /// <summary>Completes when the invocation must suspend.</summary>
-    public Task Suspended => _suspended.Task;
+    /// <summary>Completes when nothing runs; a new task once something runs again.</summary>
+    public Task Idle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _idle.Task;
+            }
+        }
+    }
 
-    /// <summary>More work started (step bodies, or workers beyond the one that takes over their creator's turn).</summary>
+    /// <summary>How many flows and step bodies run now.</summary>
+    public int Running
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _active;
+            }
+        }
+    }
+
+    /// <summary>Whether nothing runs now.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _active == 0;
+            }
+        }
+    }
+
+    /// <summary>More work started (step bodies, workers beyond the one that takes over their creator's turn, a resumed flow).</summary>
     public void Add(int count)
     {
-        if (count != 0)
+        if (count == 0)
         {
-            Interlocked.Add(ref _active, count);
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_active == 0 && _idle.Task.IsCompleted)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            _active += count;
         }
     }
 
-    /// <summary>Work ended without handing its turn to anyone.</summary>
+    /// <summary>Work ended or blocked without handing its turn to anyone.</summary>
     public void Remove()
     {
-        if (Interlocked.Decrement(ref _active) == 0)
+        TaskCompletionSource? idle = null;
+        lock (_lock)
         {
-            _suspended.TrySetResult();
-        }
-    }
-
-    /// <summary>A flow waits on the service; returns whether this blocked it (a flow is counted once).</summary>
-    public bool Block(ExecutionFlow flow)
-    {
-        if (!flow.TryBlock())
-        {
-            return false;
+            if (--_active == 0)
+            {
+                idle = _idle;
+            }
         }
 
-        Remove();
-        return true;
+        idle?.TrySetResult();
     }
 }

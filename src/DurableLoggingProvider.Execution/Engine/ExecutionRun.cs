@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLoggingProvider.Execution;
@@ -8,14 +7,16 @@ namespace DurableLoggingProvider.Execution;
 /// <summary>Everything one invocation of one execution shares: its state, checkpoints, activity, serializer and loggers.</summary>
 internal sealed class ExecutionRun
 {
-    private readonly TaskCompletionSource _never = new();
     private Exception? _fatal;
 
-    public ExecutionRun(string executionArn, CheckpointState state, CheckpointBatcher checkpoints, DurableExecutionOptions options, ILoggerFactory loggers, LambdaInvocation invocation)
+    public ExecutionRun(
+        string executionArn, CheckpointState state, CheckpointBatcher checkpoints, ExecutionActivity activity, BlockedFlows blocked, DurableExecutionOptions options, ILoggerFactory loggers, LambdaInvocation invocation)
     {
         ExecutionArn = executionArn;
         State = state;
         Checkpoints = checkpoints;
+        Activity = activity;
+        Blocked = blocked;
         Serializer = options.Serializer;
         ReplayMode = options.ReplayMode;
         Invocation = invocation;
@@ -30,7 +31,10 @@ internal sealed class ExecutionRun
 
     public CheckpointBatcher Checkpoints { get; }
 
-    public ExecutionActivity Activity { get; } = new();
+    public ExecutionActivity Activity { get; }
+
+    /// <summary>The awaits waiting on the service, resumed when a checkpoint's answer shows their operations finished.</summary>
+    public BlockedFlows Blocked { get; }
 
     public IDurableSerializer Serializer { get; }
 
@@ -43,9 +47,6 @@ internal sealed class ExecutionRun
     public ILogger ReplayLog { get; }
 
     public ILogger SuspensionLog { get; }
-
-    /// <summary>A task that never completes: what an operation waiting on the service awaits until the invocation ends.</summary>
-    public Task Never => _never.Task;
 
     /// <summary>An error that fails the execution whatever the workflow code does with it (non-determinism).</summary>
     public Exception? Fatal => Volatile.Read(ref _fatal);

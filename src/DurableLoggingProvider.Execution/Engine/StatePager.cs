@@ -79,7 +79,8 @@ internal sealed class StatePager
     /// <paramref name="token"/>, the answer's own token. An answer without state changes nothing.
     /// </summary>
     /// <exception cref="InvalidServiceAnswerException">A page is invalid, or the answer pages without a token to read the pages with.</exception>
-    public async Task MergeAnswerAsync(ExecutionStatePage? answer, string? token)
+    /// <exception cref="OperationCanceledException">The invocation was cancelled while a page was read.</exception>
+    public async Task MergeAnswerAsync(ExecutionStatePage? answer, string? token, CancellationToken cancellationToken)
     {
         if (answer is null)
         {
@@ -96,7 +97,7 @@ internal sealed class StatePager
                 $"the answer has more pages ({FoundJsonValue.Quoted(answer.NextMarker)}) but no CheckpointToken, which reading them requires.");
         }
 
-        await FollowAsync(answer.NextMarker, token, read, CancellationToken.None).ConfigureAwait(false);
+        await FollowAsync(answer.NextMarker, token, read, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FollowAsync(string? marker, string? token, StateRead read, CancellationToken cancellationToken)

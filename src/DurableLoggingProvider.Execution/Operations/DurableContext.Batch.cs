@@ -43,7 +43,8 @@ internal sealed partial class DurableContext
                 case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
                     throw new DurableOperationFailedException(operation.Id, operation.Name, existing.ContextDetails?.Error);
                 case null:
-                    await SendAsync(Update(operation, OperationType.Context, subType, OperationAction.Start)).ConfigureAwait(false);
+                    // With its items' STARTs, it rides on the first call an item makes (see the child context's START).
+                    Enqueue(Update(operation, OperationType.Context, subType, OperationAction.Start));
                     break;
             }
 
@@ -57,13 +58,24 @@ internal sealed partial class DurableContext
                 claimed[i] = batch.Claim(OperationType.Context, itemSubType, null);
             }
 
+            // The items that start at once have their STARTs queued now, so that they all go in one call with the
+            // batch's; an item that waits for a free worker queues its own when it starts.
+            var workers = Math.Min(count, maxConcurrency ?? count);
+            for (var i = 0; i < workers; i++)
+            {
+                if (claimed[i].Existing is null)
+                {
+                    batch.Enqueue(batch.Update(claimed[i], OperationType.Context, itemSubType, OperationAction.Start));
+                }
+            }
+
             var items = new BatchItem<T>[count];
             await RunWorkersAsync(count, maxConcurrency ?? count, (index, flow) =>
-                batch.RunBatchItemAsync(claimed[index], itemSubType, index, creatorReplaying, flow, run, items)).ConfigureAwait(false);
+                batch.RunBatchItemAsync(claimed[index], itemSubType, index, startQueued: index < workers, creatorReplaying, flow, run, items)).ConfigureAwait(false);
 
             if (!replayOnly)
             {
-                await SucceedContextAsync(operation, subType, ToSummary(items)).ConfigureAwait(false);
+                SucceedContext(operation, subType, ToSummary(items));
             }
 
             return new BatchResult<T>(items);
@@ -118,7 +130,7 @@ internal sealed partial class DurableContext
     }
 
     /// <summary>Runs (or replays) one item in its own child context; its failure is recorded, not thrown.</summary>
-    private async Task RunBatchItemAsync<T>(ClaimedOperation item, string itemSubType, int index, bool creatorReplaying, ExecutionFlow flow, Func<DurableContext, int, Task<T>> run, BatchItem<T>[] items)
+    private async Task RunBatchItemAsync<T>(ClaimedOperation item, string itemSubType, int index, bool startQueued, bool creatorReplaying, ExecutionFlow flow, Func<DurableContext, int, Task<T>> run, BatchItem<T>[] items)
     {
         var existing = item.Existing;
         var replayChildren = existing?.ContextDetails?.ReplayChildren == true;
@@ -130,8 +142,8 @@ internal sealed partial class DurableContext
             case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
                 items[index] = new BatchItem<T>(index, BatchItemStatus.Failed, default, existing.ContextDetails?.Error);
                 return;
-            case null:
-                await SendAsync(Update(item, OperationType.Context, itemSubType, OperationAction.Start)).ConfigureAwait(false);
+            case null when !startQueued:
+                Enqueue(Update(item, OperationType.Context, itemSubType, OperationAction.Start));
                 break;
         }
 
@@ -143,7 +155,7 @@ internal sealed partial class DurableContext
             var result = await RunInContextAsync(context, child => run(child, index)).ConfigureAwait(false);
             if (!replayOnly)
             {
-                await SucceedContextAsync(item, itemSubType, _run.Serializer.Serialize(result)).ConfigureAwait(false);
+                SucceedContext(item, itemSubType, _run.Serializer.Serialize(result));
             }
 
             items[index] = new BatchItem<T>(index, BatchItemStatus.Succeeded, result, null);
@@ -155,7 +167,7 @@ internal sealed partial class DurableContext
             {
                 var fail = Update(item, OperationType.Context, itemSubType, OperationAction.Fail);
                 fail.Error = error;
-                await SendAsync(fail).ConfigureAwait(false);
+                Enqueue(fail);
             }
 
             items[index] = new BatchItem<T>(index, BatchItemStatus.Failed, default, error);

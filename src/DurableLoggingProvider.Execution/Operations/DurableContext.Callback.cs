@@ -82,12 +82,17 @@ internal sealed partial class DurableContext
         try
         {
             var current = _run.State.Get(operation.Id);
-            return current?.Status switch
+            while (current is null || !current.Status.IsTerminal())
+            {
+                await BlockAsync(operation.Id, OperationType.Callback, "waiting for the callback's answer").ConfigureAwait(false);
+                current = _run.State.Get(operation.Id);
+            }
+
+            return current.Status switch
             {
                 OperationStatus.Succeeded => ReadAnswer<T>(operation, describedAs, current.CallbackDetails),
                 OperationStatus.TimedOut => throw new CallbackTimeoutException(operation.Id, operation.Name, current.CallbackDetails?.Error),
-                { } status when status.IsTerminal() => throw new CallbackFailedException(operation.Id, operation.Name, current.CallbackDetails?.Error),
-                _ => await BlockAsync<T>(operation.Id, OperationType.Callback, "waiting for the callback's answer").ConfigureAwait(false),
+                _ => throw new CallbackFailedException(operation.Id, operation.Name, current.CallbackDetails?.Error),
             };
         }
         finally

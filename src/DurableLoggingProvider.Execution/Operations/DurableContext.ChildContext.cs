@@ -42,7 +42,9 @@ internal sealed partial class DurableContext
                 case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
                     throw new ChildContextException(operation.Id, operation.Name, existing.ContextDetails?.Error);
                 case null:
-                    await SendAsync(Update(operation, OperationType.Context, subType, OperationAction.Start)).ConfigureAwait(false);
+                    // Nothing in the body relies on it being on record: it rides on the body's first call, or the
+                    // context's outcome. Lost before that call, the context has no checkpoint and runs again as new work.
+                    Enqueue(Update(operation, OperationType.Context, subType, OperationAction.Start));
                     break;
             }
 
@@ -60,13 +62,13 @@ internal sealed partial class DurableContext
                 var error = ErrorObjects.From(exception);
                 var fail = Update(operation, OperationType.Context, subType, OperationAction.Fail);
                 fail.Error = error;
-                await SendAsync(fail).ConfigureAwait(false);
+                Enqueue(fail);
                 throw new ChildContextException(operation.Id, operation.Name, error, exception);
             }
 
             if (!replayOnly)
             {
-                await SucceedContextAsync(operation, subType, _run.Serializer.Serialize(result)).ConfigureAwait(false);
+                SucceedContext(operation, subType, _run.Serializer.Serialize(result));
             }
 
             return result;
@@ -80,8 +82,12 @@ internal sealed partial class DurableContext
     private DurableContext CreateChild(string operationId, bool isReplaying, ExecutionFlow flow, bool replayOnly) =>
         new(_run, State.CreateChild(operationId, isReplaying), this, operationId, flow, replayOnly, _logger);
 
-    /// <summary>Checkpoints a context's success; a result too large to store is left to be rebuilt by replaying the children.</summary>
-    private Task SucceedContextAsync(ClaimedOperation operation, string subType, string? payload)
+    /// <summary>
+    /// Queues a context's success; a result too large to store is left to be rebuilt by replaying the children.
+    /// Like its failure, it is not awaited: the result is rebuilt from the children's checkpoints, which are on
+    /// record, so a context whose outcome is lost runs its body again against them and ends the same way.
+    /// </summary>
+    private void SucceedContext(ClaimedOperation operation, string subType, string? payload)
     {
         var succeed = Update(operation, OperationType.Context, subType, OperationAction.Succeed);
         if (payload is not null && payload.Length > MaxStoredContextResultLength)
@@ -93,6 +99,6 @@ internal sealed partial class DurableContext
             succeed.Payload = payload;
         }
 
-        return SendAsync(succeed);
+        Enqueue(succeed);
     }
 }

@@ -15,21 +15,25 @@ internal sealed partial class DurableContext
         try
         {
             var existing = operation.Existing;
-            switch (existing?.Status)
+            if (existing is null)
             {
-                case null:
-                    var start = Update(operation, OperationType.ChainedInvoke, OperationSubTypes.ChainedInvoke, OperationAction.Start);
-                    start.Payload = _run.Serializer.Serialize(payload);
-                    start.ChainedInvokeOptions = new ChainedInvokeOptions { FunctionName = functionName, TenantId = config?.TenantId };
-                    await SendAsync(start).ConfigureAwait(false);
-                    return await BlockAsync<TResult>(operation.Id, OperationType.ChainedInvoke, $"waiting for {functionName}").ConfigureAwait(false);
-                case OperationStatus.Succeeded:
-                    return _run.Serializer.Deserialize<TResult>(existing.ChainedInvokeDetails?.Result)!;
-                case { } status when status.IsTerminal():
-                    throw new InvokeException(operation.Id, operation.Name, existing.ChainedInvokeDetails?.Error);
-                default:
-                    return await BlockAsync<TResult>(operation.Id, OperationType.ChainedInvoke, $"waiting for {functionName}").ConfigureAwait(false);
+                var start = Update(operation, OperationType.ChainedInvoke, OperationSubTypes.ChainedInvoke, OperationAction.Start);
+                start.Payload = _run.Serializer.Serialize(payload);
+                start.ChainedInvokeOptions = new ChainedInvokeOptions { FunctionName = functionName, TenantId = config?.TenantId };
+
+                // Its flow blocks on it at once: the START goes with the next call, at the latest when the invocation goes idle.
+                Enqueue(start);
             }
+
+            while (existing is null || !existing.Status.IsTerminal())
+            {
+                await BlockAsync(operation.Id, OperationType.ChainedInvoke, $"waiting for {functionName}").ConfigureAwait(false);
+                existing = _run.State.Get(operation.Id);
+            }
+
+            return existing.Status == OperationStatus.Succeeded
+                ? _run.Serializer.Deserialize<TResult>(existing.ChainedInvokeDetails?.Result)!
+                : throw new InvokeException(operation.Id, operation.Name, existing.ChainedInvokeDetails?.Error);
         }
         finally
         {

@@ -40,20 +40,43 @@ internal sealed partial class DurableContext
     private async Task<T> RunStepAsync<T>(ClaimedOperation operation, Func<IStepContext, Task<T>> func, StepConfig config)
     {
         var existing = operation.Existing;
-        switch (existing?.Status)
+        while (true)
         {
-            case OperationStatus.Succeeded:
-                return _run.Serializer.Deserialize<T>(existing.StepDetails?.Result)!;
-            case { } status when status.IsTerminal():
-                throw new StepException(operation.Id, operation.Name, existing.StepDetails?.Error);
-            case OperationStatus.Pending:
-                return await BlockAsync<T>(operation.Id, OperationType.Step, "waiting for the next attempt's delay").ConfigureAwait(false);
-        }
+            switch (existing?.Status)
+            {
+                case OperationStatus.Succeeded:
+                    return _run.Serializer.Deserialize<T>(existing.StepDetails?.Result)!;
+                case { } status when status.IsTerminal():
+                    throw new StepException(operation.Id, operation.Name, existing.StepDetails?.Error);
+                case OperationStatus.Pending:
+                    await BlockAsync(operation.Id, OperationType.Step, "waiting for the next attempt's delay").ConfigureAwait(false);
+                    existing = _run.State.Get(operation.Id);
+                    continue;
+            }
 
+            var attempt = await RunAttemptAsync(operation, existing, func, config).ConfigureAwait(false);
+            if (attempt.Done)
+            {
+                return attempt.Result;
+            }
+
+            // A retry was checkpointed: the attempt after it runs here if the service makes it ready in this invocation.
+            await BlockAsync(operation.Id, OperationType.Step, attempt.Pending!).ConfigureAwait(false);
+            existing = _run.State.Get(operation.Id);
+        }
+    }
+
+    /// <summary>
+    /// Runs one attempt of a step that is new, READY, or STARTED by an interrupted invocation: its result, or
+    /// the reason it waits for a retry.
+    /// </summary>
+    private async Task<(bool Done, T Result, string? Pending)> RunAttemptAsync<T>(ClaimedOperation operation, Operation? existing, Func<IStepContext, Task<T>> func, StepConfig config)
+    {
         // Read only while the step is unfinished: the service raises Attempt again on SUCCEED and FAIL.
         var attempt = (existing?.StepDetails?.Attempt ?? 0) + 1;
         var interrupted = existing?.Status == OperationStatus.Started;
-        if (interrupted && config.Semantics == StepSemantics.AtMostOncePerRetry)
+        var atMostOnce = config.Semantics == StepSemantics.AtMostOncePerRetry;
+        if (interrupted && atMostOnce)
         {
             // The attempt counts as failed; the strategy's RETRY or FAIL is allowed from STARTED, a START is not.
             var lost = new InvalidOperationException(
@@ -66,7 +89,18 @@ internal sealed partial class DurableContext
         if (!interrupted)
         {
             // A STARTED step re-runs under the START it has: the service accepts START only for a new or READY step.
-            await SendAsync(Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Start)).ConfigureAwait(false);
+            var start = Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Start);
+            if (atMostOnce)
+            {
+                // At most once: the attempt must be on record before its body runs, so that a lost invocation never runs it twice.
+                await SendAsync(start).ConfigureAwait(false);
+            }
+            else
+            {
+                // At least once: the START goes with the attempt's outcome, in one call. Lost before that call, the
+                // attempt has no checkpoint and runs again, which at-least-once allows.
+                Enqueue(start);
+            }
         }
 
         T result;
@@ -82,11 +116,14 @@ internal sealed partial class DurableContext
         var succeed = Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Succeed);
         succeed.Payload = _run.Serializer.Serialize(result);
         await SendAsync(succeed).ConfigureAwait(false);
-        return result;
+        return (true, result, null);
     }
 
-    /// <summary>Checkpoints a failed attempt: a retry after the strategy's delay (the execution suspends), or the step's failure.</summary>
-    private async Task<T> AfterFailedAttemptAsync<T>(ClaimedOperation operation, int attempt, Exception exception, StepConfig config)
+    /// <summary>
+    /// Checkpoints a failed attempt: a retry after the strategy's delay (returned as the reason the step now waits),
+    /// or the step's failure (thrown).
+    /// </summary>
+    private async Task<(bool Done, T Result, string? Pending)> AfterFailedAttemptAsync<T>(ClaimedOperation operation, int attempt, Exception exception, StepConfig config)
     {
         var error = ErrorObjects.From(exception);
         var decision = config.RetryStrategy.ShouldRetry(exception, attempt);
@@ -96,9 +133,10 @@ internal sealed partial class DurableContext
             var retry = Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Retry);
             retry.Error = error;
             retry.StepOptions = new StepOptions { NextAttemptDelaySeconds = seconds };
+
+            // Awaited, so that the state shows the step PENDING before its flow blocks: a READY step would resume at once.
             await SendAsync(retry).ConfigureAwait(false);
-            return await BlockAsync<T>(
-                operation.Id, OperationType.Step, $"attempt {attempt.ToString(CultureInfo.InvariantCulture)} failed; the next runs in {seconds.ToString(CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
+            return (false, default!, $"attempt {attempt.ToString(CultureInfo.InvariantCulture)} failed; the next runs in {seconds.ToString(CultureInfo.InvariantCulture)} s");
         }
 
         var fail = Update(operation, OperationType.Step, OperationSubTypes.Step, OperationAction.Fail);

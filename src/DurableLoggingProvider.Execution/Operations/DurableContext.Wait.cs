@@ -27,7 +27,9 @@ internal sealed partial class DurableContext
                     var seconds = WholeSeconds(duration);
                     var start = Update(operation, OperationType.Wait, OperationSubTypes.Wait, OperationAction.Start);
                     start.WaitOptions = new WaitOptions { WaitSeconds = seconds };
-                    await SendAsync(start).ConfigureAwait(false);
+
+                    // Its flow blocks on it at once: the START goes with the next call, at the latest when the invocation goes idle.
+                    Enqueue(start);
                     await BlockAsync(operation.Id, OperationType.Wait, $"waiting {seconds.ToString(CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
                     break;
                 case OperationStatus.Started:

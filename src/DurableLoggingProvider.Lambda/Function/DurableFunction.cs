@@ -64,10 +64,14 @@ public static class DurableFunction
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
-        var engine = new DurableExecutionOptions(options.ServiceClient ?? s_environmentClient.Value, options.Serializer)
+        var client = options.ServiceClient ?? s_environmentClient.Value;
+        var engine = new DurableExecutionOptions(client, options.Serializer)
         {
             LoggerFactory = options.LoggerFactory,
             ReplayMode = options.ReplayMode,
+
+            // The engine cancels the calls still under way at the deadline, on the clock the client bounds its retries by.
+            TimeProvider = (client as LambdaDurableServiceClient)?.TimeProvider ?? TimeProvider.System,
         };
         return DurableExecution.RunAsync(input, invocation, handler, engine, cancellationToken);
     }

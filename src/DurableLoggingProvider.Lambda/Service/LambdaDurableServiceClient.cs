@@ -53,8 +53,12 @@ public sealed class LambdaDurableServiceClient : IDurableServiceClient
         }
 
         _endpoint = LambdaServiceEndpoint.Resolve(options, environment);
+        TimeProvider = options.TimeProvider;
         _transport = new DurableApiTransport(httpClient, options, clock ?? new RetryClock(options.TimeProvider), _endpoint.BaseUri);
     }
+
+    /// <summary>The clock the client bounds its retries by the invocation's deadline on.</summary>
+    internal TimeProvider TimeProvider { get; }
 
     /// <summary>The endpoint the client calls.</summary>
     public Uri Endpoint => _endpoint.BaseUri;

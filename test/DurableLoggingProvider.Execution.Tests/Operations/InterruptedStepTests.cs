@@ -31,7 +31,7 @@ public class InterruptedStepTests
         var attempts = new ConcurrentQueue<int>();
         var handler = Charge(driver, attempts, new StepConfig { RetryStrategy = RetryStrategy.None });
 
-        var output = await LoseFirstInvocationAfterTheStartThenInvokeAsync(driver, service!, handler, cancellationToken);
+        var output = await LoseFirstInvocationAfterTheStartThenInvokeAsync(driver, service!, handler, atMostOnce: false, cancellationToken);
 
         Assert.Multiple(() =>
         {
@@ -59,7 +59,7 @@ public class InterruptedStepTests
         var attempts = new ConcurrentQueue<int>();
         var handler = Charge(driver, attempts, new StepConfig { Semantics = StepSemantics.AtMostOncePerRetry, RetryStrategy = RetryStrategy.None });
 
-        var output = await LoseFirstInvocationAfterTheStartThenInvokeAsync(driver, service!, handler, cancellationToken);
+        var output = await LoseFirstInvocationAfterTheStartThenInvokeAsync(driver, service!, handler, atMostOnce: true, cancellationToken);
 
         var updates = driver.UpdatesOf(s_stepId);
         Assert.Multiple(() =>
@@ -88,7 +88,7 @@ public class InterruptedStepTests
         };
         var handler = Charge(driver, attempts, config);
 
-        var second = await LoseFirstInvocationAfterTheStartThenInvokeAsync(driver, service!, handler, cancellationToken);
+        var second = await LoseFirstInvocationAfterTheStartThenInvokeAsync(driver, service!, handler, atMostOnce: true, cancellationToken);
         driver.FireNextTimer();
         var third = await driver.InvokeAsync(handler, cancellationToken);
 
@@ -127,7 +127,7 @@ public class InterruptedStepTests
             new WaitForConditionConfig<int> { InitialState = 0, WaitStrategy = WaitStrategy.Fixed<int>(TimeSpan.FromSeconds(2), count => count >= 2) },
             "shipment arrived");
 
-        var second = await LoseFirstInvocationAfterTheStartThenInvokeAsync(driver, service!, handler, cancellationToken);
+        var second = await LoseFirstInvocationAfterTheStartThenInvokeAsync(driver, service!, handler, atMostOnce: false, cancellationToken);
         var rest = await RunOnAsync(driver, second, handler, cancellationToken);
 
         Assert.Multiple(() =>
@@ -192,13 +192,16 @@ public class InterruptedStepTests
     }
 
     /// <summary>
-    /// Runs invocation 1, lost after its first checkpoint call (the operation's <c>START</c>), so that the body
-    /// ran but its end never reached the service; then invocation 2, which finds the operation <c>STARTED</c>.
+    /// Runs invocation 1, lost after the operation's <c>START</c> reached the service (alone, for an at-most-once
+    /// step; for an at-least-once step or a check, whose START goes with its outcome, as if another flow's call had
+    /// carried it), so that the body ran but its end never reached the service; then invocation 2, which finds the
+    /// operation <c>STARTED</c>.
     /// </summary>
     private static async Task<DurableExecutionInvocationOutput> LoseFirstInvocationAfterTheStartThenInvokeAsync<T>(
-        InvocationDriver driver, LostInvocationService service, Func<string?, IDurableContext, Task<T>> handler, CancellationToken cancellationToken)
+        InvocationDriver driver, LostInvocationService service, Func<string?, IDurableContext, Task<T>> handler, bool atMostOnce, CancellationToken cancellationToken)
     {
-        service.LoseNextInvocationAfter(1);
+        // At most once, the START is sent alone and awaited before the body runs: the call after it is lost.
+        service.LoseNextInvocationAfter(atMostOnce ? 1 : 0, startsOnRecord: !atMostOnce);
         Assert.That(async () => await driver.InvokeAsync(handler, cancellationToken), Throws.InstanceOf<CheckpointException>());
         Assert.That(driver.Operation(s_stepId).Status, Is.EqualTo(OperationStatus.Started), "invocation 1 left the operation STARTED");
         service.LoseNextInvocationAfter(null);

@@ -21,6 +21,7 @@ internal sealed class LostInvocationService(InMemoryDurableService service) : ID
     private readonly object _lock = new();
     private readonly List<OperationUpdate> _refusedStarts = [];
     private int? _loseAfter;
+    private bool _startsOnRecord;
     private int _calls;
 
     /// <summary>The <c>START</c> updates refused because their step was already started or finished.</summary>
@@ -36,11 +37,19 @@ internal sealed class LostInvocationService(InMemoryDurableService service) : ID
     }
 
     /// <summary>Loses the next invocation after <paramref name="calls"/> checkpoint calls; <see langword="null"/> to lose nothing.</summary>
-    public void LoseNextInvocationAfter(int? calls)
+    /// <param name="calls">How many calls reach the service before the invocation is lost.</param>
+    /// <param name="startsOnRecord">
+    /// Whether the STARTs of the lost call were already on record: the engine sends an at-least-once step's
+    /// START with its outcome, so a step is left STARTED only when its START rode on another flow's call made
+    /// while the body ran (or an SDK that sends it alone ran before). The lost call's STARTs then reach the
+    /// service, the rest of it does not.
+    /// </param>
+    public void LoseNextInvocationAfter(int? calls, bool startsOnRecord = false)
     {
         lock (_lock)
         {
             _loseAfter = calls;
+            _startsOnRecord = startsOnRecord;
             _calls = 0;
         }
     }
@@ -52,6 +61,13 @@ internal sealed class LostInvocationService(InMemoryDurableService service) : ID
         {
             if (_loseAfter is { } limit && ++_calls > limit)
             {
+                var starts = request.Updates.Where(update => update.Action == OperationAction.Start).ToList();
+                if (_startsOnRecord && starts.Count > 0)
+                {
+                    service.CheckpointAsync(new CheckpointRequest { DurableExecutionArn = request.DurableExecutionArn, CheckpointToken = request.CheckpointToken, Updates = starts }, cancellationToken)
+                        .GetAwaiter().GetResult();
+                }
+
                 throw new InvalidOperationException($"The invocation was lost after {limit} checkpoint call(s).");
             }
 

@@ -146,20 +146,25 @@ public class StepRetryTests
         var attempts = new ConcurrentQueue<int>();
         var config = new StepConfig { Semantics = StepSemantics.AtLeastOncePerRetry, RetryStrategy = RetryStrategy.None };
 
-        var result = await RunInterruptedAsync(attempts, config, cancellationToken);
+        // At least once, the START goes with the SUCCEED: the crash on that one call loses the attempt's every checkpoint.
+        var result = await RunInterruptedAsync(attempts, config, cancellationToken, callsBeforeCrash: 0);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.Status, Is.EqualTo(InvocationStatus.Succeeded));
-            Assert.That(attempts, Is.EqualTo(new[] { 1, 1 }), "the STARTED attempt runs again as attempt Attempt + 1");
+            Assert.That(result.Invocations[0].Crashed, Is.True, "invocation 1 crashed after the step's body ran");
+            Assert.That(attempts, Is.EqualTo(new[] { 1, 1 }), "the lost attempt runs again as the same attempt");
             Assert.That(result.Result, Is.EqualTo("charged on attempt 1"));
         });
     }
 
-    /// <summary>Runs <c>step charge</c>, crashing invocation 1 after the step's START, before its SUCCEED.</summary>
-    private static async Task<LocalRunResult<string>> RunInterruptedAsync(ConcurrentQueue<int> attempts, StepConfig config, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <c>step charge</c>, crashing invocation 1 after <paramref name="callsBeforeCrash"/> checkpoint calls: by
+    /// default after the step's START (an at-most-once step's own call), before its SUCCEED.
+    /// </summary>
+    private static async Task<LocalRunResult<string>> RunInterruptedAsync(ConcurrentQueue<int> attempts, StepConfig config, CancellationToken cancellationToken, int callsBeforeCrash = 1)
     {
-        using var runner = new LocalDurableRunner(new LocalRunnerOptions { CrashAfterCheckpoints = new Dictionary<int, int> { [1] = 1 } });
+        using var runner = new LocalDurableRunner(new LocalRunnerOptions { CrashAfterCheckpoints = new Dictionary<int, int> { [1] = callsBeforeCrash } });
         return await runner.RunAsync<string, string>(
             "input",
             async (_, context) =>

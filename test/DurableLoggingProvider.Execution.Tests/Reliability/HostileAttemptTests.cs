@@ -88,7 +88,8 @@ public class HostileAttemptTests
             Answer = (_, _) => new CheckpointResponse { CheckpointToken = "t-1", NewExecutionState = Page(null, Charge(OperationStatus.Started, int.MaxValue)) },
         };
 
-        var outcome = await RunAsync(Input(ExecutionOperation()), client, cancellationToken);
+        // At most once, the START's answer is merged before the body may run (at least once, the START goes with the outcome).
+        var outcome = await RunAsync(Input(ExecutionOperation()), client, cancellationToken, config: new StepConfig { Semantics = StepSemantics.AtMostOncePerRetry });
 
         using (Assert.EnterMultipleScope())
         {

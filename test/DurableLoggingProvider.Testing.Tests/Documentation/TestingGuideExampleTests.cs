@@ -92,7 +92,7 @@ public class TestingGuideExampleTests
         {
             AnswerCallback = pending => CallbackAnswer.Succeed("""{"approved":true}"""),
             Functions = { ["notify:live"] = payload => Task.FromResult<string?>("true") },
-            CrashAfterCheckpoints = { [1] = 2 },
+            CrashAfterCheckpoints = { [1] = 1 },
             Service = new InMemoryServiceOptions { PageSize = 3, PruneFinishedContexts = false },
         });
 
