@@ -18,7 +18,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
     protected override void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits)
     {
         var names = Names;
-        var fields = buffer.Fields;
+        var fields = record.Fields;
         var writer = buffer.StartJson();
         writer.WriteStartObject();
 

@@ -19,7 +19,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
     protected override void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits)
     {
         var names = Names;
-        var fields = buffer.Fields;
+        var fields = record.Fields;
 
         Rfc3339Timestamp.Format(record.Timestamp, buffer.GetSpan(Rfc3339Timestamp.Length));
         buffer.Advance(Rfc3339Timestamp.Length);

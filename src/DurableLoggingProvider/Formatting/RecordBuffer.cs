@@ -7,8 +7,8 @@ using System.Text.Json;
 namespace DurableLoggingProvider;
 
 /// <summary>
-/// Where one record is rendered: a pooled UTF-8 buffer, the JSON writer over it and the record's
-/// collected fields. One is cached per thread and reused, so rendering allocates nothing once warm;
+/// Where one record is rendered: a pooled UTF-8 buffer, the JSON writer over it, a scratch span of
+/// characters and the record's exception as read once. One is cached per thread and reused, so rendering allocates nothing once warm;
 /// a record rendered while another is being rendered on the same thread (a value's <c>ToString</c>
 /// that logs) gets a fresh one.
 /// </summary>
@@ -40,8 +40,6 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
     private Exception? _exception;
     private ExceptionDetails? _exceptionDetails;
 
-    public RecordFields Fields { get; } = new();
-
     public ReadOnlySpan<byte> WrittenSpan => _bytes.AsSpan(0, _written);
 
     public int WrittenCount => _written;
@@ -55,7 +53,6 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
 
     public static void Return(RecordBuffer buffer)
     {
-        buffer.Fields.Clear();
         buffer.Reset();
         buffer._exception = null;
         buffer._exceptionDetails = null;

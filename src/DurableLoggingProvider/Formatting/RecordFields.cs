@@ -24,6 +24,11 @@ internal sealed class RecordFields
     /// </summary>
     public const int MaxValuesPerSource = 10_000;
 
+#pragma warning disable IDE1006 // Thread-statics are named t_.
+    [ThreadStatic]
+    private static RecordFields? t_cached;
+#pragma warning restore IDE1006
+
     private readonly List<KeyValuePair<string, object?>> _fields = [];
     private readonly List<KeyValuePair<string, object?>> _scopeValues = [];
     private readonly List<int> _scopeStarts = [];
@@ -34,6 +39,9 @@ internal sealed class RecordFields
     private readonly List<KeyValuePair<string, object?>> _templateValues = [];
     private FieldNames _names = FieldNames.CamelCase;
     private string? _redactedMessage;
+
+    /// <summary>No caller field: the fields of a record written with its own fields only. Never gathered into.</summary>
+    public static RecordFields None { get; } = new();
 
     /// <summary>All caller fields, under their final names: template values, then scope values.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> All => _fields;
@@ -82,6 +90,24 @@ internal sealed class RecordFields
 
         value = null;
         return false;
+    }
+
+    /// <summary>
+    /// Fields to gather one record into: cached per thread and reused, so gathering allocates nothing once
+    /// warm; a record logged while another is gathered on the same thread (a value's <c>ToString</c> that
+    /// logs) gets fresh ones.
+    /// </summary>
+    public static RecordFields Rent()
+    {
+        var fields = t_cached;
+        t_cached = null;
+        return fields ?? new RecordFields();
+    }
+
+    public static void Return(RecordFields fields)
+    {
+        fields.Clear();
+        t_cached = fields;
     }
 
     public void Clear()

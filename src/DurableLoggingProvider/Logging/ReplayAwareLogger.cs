@@ -41,18 +41,19 @@ public sealed class ReplayAwareLogger : ILogger
 
     /// <inheritdoc />
     public bool IsEnabled(LogLevel logLevel) =>
-        !ReplayGate.Suppresses(DurableLogContext.CurrentFrame?.Context, _mode) && _inner.IsEnabled(logLevel);
+        ReplayGate.Decide(DurableLogContext.CurrentFrame?.Context, _mode) != ReplayDecision.Suppress && _inner.IsEnabled(logLevel);
 
     /// <inheritdoc />
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         var frame = DurableLogContext.CurrentFrame;
-        if (ReplayGate.Suppresses(frame?.Context, _mode))
+        var decision = ReplayGate.Decide(frame?.Context, _mode);
+        if (decision == ReplayDecision.Suppress)
         {
             return;
         }
 
-        var fields = ContextFields(frame, ReplayGate.Marks(frame?.Context, _mode));
+        var fields = ContextFields(frame, decision == ReplayDecision.Mark);
         if (fields.Count == 0)
         {
             _inner.Log(logLevel, eventId, state, exception, formatter);
