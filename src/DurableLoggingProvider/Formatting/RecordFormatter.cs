@@ -20,7 +20,7 @@ internal abstract class RecordFormatter
         format == DurableLogFormat.Json ? new LambdaJsonFormatter(names) : new LambdaTextFormatter(names);
 
     /// <summary>Renders the record, its own and its caller's fields, into at most <paramref name="maxBytes"/> bytes of <paramref name="buffer"/>.</summary>
-    public void Render(in LogRecord record, RecordBuffer buffer, int maxBytes)
+    public void Render(in LogRecord record, RenderBuffer buffer, int maxBytes)
     {
         if (Fits(in record, buffer, RecordLimits.Untruncated(maxBytes)))
         {
@@ -31,9 +31,9 @@ internal abstract class RecordFormatter
     }
 
     /// <summary>Writes the whole line, ending with a newline, keeping within <paramref name="limits"/>.</summary>
-    protected abstract void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits);
+    protected abstract void Write(in LogRecord record, RenderBuffer buffer, RecordLimits limits);
 
-    private void RenderTruncated(in LogRecord record, RecordBuffer buffer, int maxBytes)
+    private void RenderTruncated(in LogRecord record, RenderBuffer buffer, int maxBytes)
     {
         // Over the limit: the record size grows with the length strings are cut to, so search for the largest
         // length that fits, to within a sixty-fourth, rather than leave most of the allowed space unused.
@@ -71,7 +71,7 @@ internal abstract class RecordFormatter
         }
     }
 
-    private bool Fits(in LogRecord record, RecordBuffer buffer, RecordLimits limits)
+    private bool Fits(in LogRecord record, RenderBuffer buffer, RecordLimits limits)
     {
         buffer.Reset();
         Write(in record, buffer, limits);

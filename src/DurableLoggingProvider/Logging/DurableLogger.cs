@@ -68,7 +68,7 @@ internal sealed class DurableLogger : ILogger
         try
         {
             fields.Collect(state, settings.IncludeScopes ? _scopeProvider : null, settings.Names);
-            var message = LogMessage.Render(state, exception, formatter, fields);
+            var message = MessageRenderer.Render(state, exception, formatter, fields);
             var record = new LogRecord(
                 _time.GetUtcNow(), logLevel, _category, eventId, message, exception, frame, decision == ReplayDecision.Mark, fields);
             settings.Writer.Write(in record);

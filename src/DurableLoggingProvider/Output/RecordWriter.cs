@@ -30,7 +30,7 @@ internal sealed class RecordWriter
     /// <summary>Renders <paramref name="record"/> and writes it; never throws.</summary>
     public void Write(in LogRecord record)
     {
-        var buffer = RecordBuffer.Rent();
+        var buffer = RenderBuffer.Rent();
         try
         {
             if (Render(in record, buffer))
@@ -40,11 +40,11 @@ internal sealed class RecordWriter
         }
         finally
         {
-            RecordBuffer.Return(buffer);
+            RenderBuffer.Return(buffer);
         }
     }
 
-    private bool Render(in LogRecord record, RecordBuffer buffer)
+    private bool Render(in LogRecord record, RenderBuffer buffer)
     {
         try
         {

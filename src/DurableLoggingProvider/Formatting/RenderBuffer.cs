@@ -13,7 +13,7 @@ namespace DurableLoggingProvider;
 /// that logs) gets a fresh one.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "Cached per thread for the life of the process; the JSON writer holds no unmanaged state.")]
-internal sealed class RecordBuffer : IBufferWriter<byte>
+internal sealed class RenderBuffer : IBufferWriter<byte>
 {
     private const int InitialCapacity = 2048;
     private const int RetainedCapacity = 256 * 1024;
@@ -24,7 +24,7 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
 
 #pragma warning disable IDE1006 // Thread-statics are named t_.
     [ThreadStatic]
-    private static RecordBuffer? t_cached;
+    private static RenderBuffer? t_cached;
 #pragma warning restore IDE1006
 
     private static readonly JsonWriterOptions s_jsonOptions = new()
@@ -44,14 +44,14 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
 
     public int WrittenCount => _written;
 
-    public static RecordBuffer Rent()
+    public static RenderBuffer Rent()
     {
         var buffer = t_cached;
         t_cached = null;
-        return buffer ?? new RecordBuffer();
+        return buffer ?? new RenderBuffer();
     }
 
-    public static void Return(RecordBuffer buffer)
+    public static void Return(RenderBuffer buffer)
     {
         buffer.Reset();
         buffer._exception = null;
