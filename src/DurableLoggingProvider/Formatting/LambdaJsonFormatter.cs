@@ -15,6 +15,8 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
     {
     }
 
+    public override DurableLogFormat Format => DurableLogFormat.Json;
+
     protected override void Write(in LogRecord record, RenderBuffer buffer, RecordLimits limits)
     {
         var names = Names;

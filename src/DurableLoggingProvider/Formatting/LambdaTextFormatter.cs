@@ -16,6 +16,8 @@ internal sealed class LambdaTextFormatter : RecordFormatter
     {
     }
 
+    public override DurableLogFormat Format => DurableLogFormat.Text;
+
     protected override void Write(in LogRecord record, RenderBuffer buffer, RecordLimits limits)
     {
         var names = Names;

@@ -16,6 +16,9 @@ internal abstract class RecordFormatter
 
     public FieldNames Names { get; }
 
+    /// <summary>The format this formatter writes.</summary>
+    public abstract DurableLogFormat Format { get; }
+
     public static RecordFormatter Create(DurableLogFormat format, FieldNames names) =>
         format == DurableLogFormat.Json ? new LambdaJsonFormatter(names) : new LambdaTextFormatter(names);
 

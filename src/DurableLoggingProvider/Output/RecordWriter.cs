@@ -11,6 +11,7 @@ namespace DurableLoggingProvider;
 internal sealed class RecordWriter
 {
     private readonly ILogSink _sink;
+    private readonly IRecordKeepingSink? _keepingSink;
     private readonly SinkFailureReport _failures;
 
     public RecordWriter(RecordFormatter formatter, int maxRecordBytes, ILogSink sink, SinkFailureReport failures)
@@ -18,6 +19,7 @@ internal sealed class RecordWriter
         Formatter = formatter;
         MaxRecordBytes = maxRecordBytes;
         _sink = sink;
+        _keepingSink = sink as IRecordKeepingSink;
         _failures = failures;
     }
 
@@ -33,9 +35,9 @@ internal sealed class RecordWriter
         var buffer = RenderBuffer.Rent();
         try
         {
-            if (Render(in record, buffer))
+            if (Render(in record, buffer, out var rendered))
             {
-                WriteToSink(buffer.WrittenSpan);
+                WriteToSink(buffer.WrittenSpan, in rendered);
             }
         }
         finally
@@ -44,8 +46,10 @@ internal sealed class RecordWriter
         }
     }
 
-    private bool Render(in LogRecord record, RenderBuffer buffer)
+    /// <summary>Renders the record, or the record with its own fields only when a value defeats rendering; <paramref name="rendered"/> is the one written.</summary>
+    private bool Render(in LogRecord record, RenderBuffer buffer, out LogRecord rendered)
     {
+        rendered = record;
         try
         {
             Formatter.Render(in record, buffer, MaxRecordBytes);
@@ -59,6 +63,7 @@ internal sealed class RecordWriter
             try
             {
                 Formatter.Render(in plain, buffer, MaxRecordBytes);
+                rendered = plain;
                 return true;
             }
             catch (Exception secondFailure)
@@ -69,11 +74,19 @@ internal sealed class RecordWriter
         }
     }
 
-    private void WriteToSink(ReadOnlySpan<byte> bytes)
+    private void WriteToSink(ReadOnlySpan<byte> bytes, in LogRecord record)
     {
         try
         {
-            _sink.Write(bytes);
+            if (_keepingSink is not null)
+            {
+                _keepingSink.Write(bytes, in record, Formatter.Format);
+            }
+            else
+            {
+                _sink.Write(bytes);
+            }
+
             _failures.Recovered();
         }
         catch (Exception failure)
