@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 
 namespace DurableLoggingProvider;
 
@@ -35,9 +36,13 @@ internal sealed class RecordWriter
         var buffer = RenderBuffer.Rent();
         try
         {
-            if (Render(in record, buffer, out var rendered))
+            if (TryRender(in record, buffer, out var failure))
             {
-                WriteToSink(buffer.WrittenSpan, in rendered);
+                WriteToSink(buffer.WrittenSpan, in record);
+            }
+            else
+            {
+                WriteOwnFieldsOnly(in record, failure, buffer);
             }
         }
         finally
@@ -46,31 +51,33 @@ internal sealed class RecordWriter
         }
     }
 
-    /// <summary>Renders the record, or the record with its own fields only when a value defeats rendering; <paramref name="rendered"/> is the one written.</summary>
-    private bool Render(in LogRecord record, RenderBuffer buffer, out LogRecord rendered)
+    private bool TryRender(in LogRecord record, RenderBuffer buffer, [NotNullWhen(false)] out Exception? failure)
     {
-        rendered = record;
         try
         {
             Formatter.Render(in record, buffer, MaxRecordBytes);
+            failure = null;
             return true;
         }
-        catch (Exception failure)
+        catch (Exception exception)
         {
-            // A value that defeats rendering must not cost the line: write it with the record's own fields only.
-            var plain = record.WithoutCallerFields(
-                $"{record.Message} [record could not be formatted: {failure.GetType().Name}: {ValueText.SafeMessage(failure)}]");
-            try
-            {
-                Formatter.Render(in plain, buffer, MaxRecordBytes);
-                rendered = plain;
-                return true;
-            }
-            catch (Exception secondFailure)
-            {
-                _failures.Failed(secondFailure);
-                return false;
-            }
+            failure = exception;
+            return false;
+        }
+    }
+
+    /// <summary>A value defeated rendering; that must not cost the line: it is written with the record's own fields only.</summary>
+    private void WriteOwnFieldsOnly(in LogRecord record, Exception failure, RenderBuffer buffer)
+    {
+        var plain = record.WithoutCallerFields(
+            $"{record.Message} [record could not be formatted: {failure.GetType().Name}: {ValueText.SafeMessage(failure)}]");
+        if (TryRender(in plain, buffer, out var secondFailure))
+        {
+            WriteToSink(buffer.WrittenSpan, in plain);
+        }
+        else
+        {
+            _failures.Failed(secondFailure);
         }
     }
 
