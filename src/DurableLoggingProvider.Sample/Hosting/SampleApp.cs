@@ -73,7 +73,7 @@ internal static class SampleApp
 
         var result = await runner.RunAsync<Order, OrderReceipt>(SampleOrder, (order, context) => workflow.RunAsync(order!, context)).ConfigureAwait(false);
 
-        var lines = sink.Lines;
+        var lines = sink.RecordedLines;
         var duplicates = lines.GroupBy(LineIdentity.Of).Where(group => group.Count() > 1).Select(group => LineIdentity.Describe(group.First())).ToList();
         var receipt = result.Result is { } r
             ? string.Create(CultureInfo.InvariantCulture, $"{r.OrderId} charged {r.Amount} {r.Currency} ({r.TransactionId}), approved by {r.ApprovedBy}")

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using DurableLoggingProvider.Execution;
 
@@ -8,8 +9,10 @@ namespace DurableLoggingProvider.Testing;
 /// <summary>One invocation the runner made: its request id, how it ended, how long it took, and every line it wrote.</summary>
 public sealed class InvocationRecord
 {
+    private IReadOnlyList<JsonElement>? _records;
+
     internal InvocationRecord(
-        int number, string requestId, InvocationStatus? status, bool crashed, TimeSpan duration, TimeSpan? initDuration, IReadOnlyList<string> lines, IReadOnlyList<JsonElement> records)
+        int number, string requestId, InvocationStatus? status, bool crashed, TimeSpan duration, TimeSpan? initDuration, IReadOnlyList<RecordedLine> recordedLines)
     {
         Number = number;
         RequestId = requestId;
@@ -17,8 +20,8 @@ public sealed class InvocationRecord
         Crashed = crashed;
         Duration = duration;
         InitDuration = initDuration;
-        Lines = lines;
-        Records = records;
+        RecordedLines = recordedLines;
+        Lines = recordedLines.Select(line => line.Line).ToList();
     }
 
     /// <summary>The invocation's number, from 1.</summary>
@@ -45,6 +48,14 @@ public sealed class InvocationRecord
     /// <summary>The lines it wrote, as written.</summary>
     public IReadOnlyList<string> Lines { get; }
 
-    /// <summary>The lines it wrote, parsed (JSON format only; empty for Text).</summary>
-    public IReadOnlyList<JsonElement> Records { get; }
+    /// <summary>The lines it wrote, parsed (JSON format only; empty for Text: see <see cref="RecordedLines"/> for every format).</summary>
+    /// <remarks>Parsed when first read, from the lines the sink kept.</remarks>
+    public IReadOnlyList<JsonElement> Records =>
+        _records ??= RecordedLines.Where(line => line.Format == DurableLogFormat.Json).Select(line => line.Json()).ToList();
+
+    /// <summary>
+    /// The lines it wrote, in any format, each with what it is (level, category, message, timestamp), as the
+    /// sink kept them when they were written.
+    /// </summary>
+    public IReadOnlyList<RecordedLine> RecordedLines { get; }
 }

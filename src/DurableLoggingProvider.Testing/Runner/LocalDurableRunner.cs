@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Execution;
@@ -98,6 +97,7 @@ public sealed class LocalDurableRunner : IDisposable
             FollowsWallClock = _options.RealTime,
         };
         var invocations = new List<InvocationRecord>();
+        var withoutRequestId = new List<RecordedLine>();
         var run = Interlocked.Increment(ref s_runs);
         var crash = new CrashInjection(service);
         var engineOptions = new DurableExecutionOptions(service, _serializer) { LoggerFactory = LoggerFactory, ReplayMode = _options.ReplayMode };
@@ -122,61 +122,47 @@ public sealed class LocalDurableRunner : IDisposable
             }
 
             stopwatch.Stop();
-            var invocation = Record(number, requestId, output, crash.Fired, stopwatch.Elapsed, initDuration, firstLine);
+            var invocation = Record(number, requestId, output, crash.Fired, stopwatch.Elapsed, initDuration, firstLine, withoutRequestId);
             invocations.Add(invocation);
             _printer?.Finish(invocation);
             if (output is { Status: InvocationStatus.Succeeded or InvocationStatus.Failed })
             {
                 var result = output.Status == InvocationStatus.Succeeded ? _serializer.Deserialize<TOutput>(output.Result) : default;
-                return new LocalRunResult<TOutput>(output.Status, result, output.Error, invocations, service.Operations, null);
+                return new LocalRunResult<TOutput>(output.Status, result, output.Error, invocations, service.Operations, null, withoutRequestId);
             }
 
             if (output is not null && await _resumer.ResumeAsync(service, number, cancellationToken).ConfigureAwait(false) is { } stuck)
             {
-                return new LocalRunResult<TOutput>(InvocationStatus.Pending, default, null, invocations, service.Operations, stuck);
+                return new LocalRunResult<TOutput>(InvocationStatus.Pending, default, null, invocations, service.Operations, stuck, withoutRequestId);
             }
         }
 
         return new LocalRunResult<TOutput>(
-            InvocationStatus.Pending, default, null, invocations, service.Operations, $"The execution did not end within {_options.MaxInvocations} invocations.");
+            InvocationStatus.Pending, default, null, invocations, service.Operations, $"The execution did not end within {_options.MaxInvocations} invocations.", withoutRequestId);
     }
 
     /// <inheritdoc />
     public void Dispose() => _ownedLoggers?.Dispose();
 
-    private InvocationRecord Record(int number, string requestId, DurableExecutionInvocationOutput? output, bool crashed, TimeSpan duration, TimeSpan? initDuration, int firstLine)
+    private InvocationRecord Record(
+        int number, string requestId, DurableExecutionInvocationOutput? output, bool crashed, TimeSpan duration, TimeSpan? initDuration, int firstLine, List<RecordedLine> withoutRequestId)
     {
-        // The sink may be shared with other executions running at the same time: keep this invocation's lines.
-        var lines = new List<string>();
-        var records = new List<JsonElement>();
-        foreach (var line in Sink.Lines.Skip(firstLine))
+        // The sink may be shared with other executions running at the same time: keep this invocation's
+        // lines, by the request id the sink kept with each line when it was written.
+        var lines = new List<RecordedLine>();
+        foreach (var line in Sink.RecordedLines.Skip(firstLine))
         {
-            // A line without the request id cannot be this invocation's: skip it before parsing, since a
-            // shared sink may hold many other executions' lines.
-            if (!line.Contains(requestId, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            // The format is the sink's, which the runner does not choose when the caller brings the
-            // logger factory: a JSON record starts with a brace, a Text line with its timestamp.
-            if (line.StartsWith('{'))
-            {
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                if ((root.TryGetProperty("requestId", out var id) || root.TryGetProperty("request_id", out id)) && id.GetString() == requestId)
-                {
-                    lines.Add(line);
-                    records.Add(document.RootElement.Clone());
-                }
-            }
-            else if (line.Split('\t') is [_, var id, ..] && id == requestId)
+            if (line.RequestId == requestId)
             {
                 lines.Add(line);
             }
+            else if (line.RequestId is null)
+            {
+                withoutRequestId.Add(line);
+            }
         }
 
-        return new InvocationRecord(number, requestId, output?.Status, crashed, duration, initDuration, lines, records);
+        return new InvocationRecord(number, requestId, output?.Status, crashed, duration, initDuration, lines);
     }
 
     /// <summary>A request id no other invocation in this process has: the run's number, then the invocation's.</summary>

@@ -9,7 +9,7 @@ namespace DurableLoggingProvider.Testing;
 /// <typeparam name="T">The execution's result type.</typeparam>
 public sealed class LocalRunResult<T>
 {
-    internal LocalRunResult(InvocationStatus status, T? result, ErrorObject? error, IReadOnlyList<InvocationRecord> invocations, IReadOnlyList<Operation> operations, string? stuckReason)
+    internal LocalRunResult(InvocationStatus status, T? result, ErrorObject? error, IReadOnlyList<InvocationRecord> invocations, IReadOnlyList<Operation> operations, string? stuckReason, IReadOnlyList<RecordedLine> linesWithoutRequestId)
     {
         Status = status;
         Result = result;
@@ -18,6 +18,7 @@ public sealed class LocalRunResult<T>
         Operations = operations;
         OperationTree = OperationNode.Tree(operations);
         StuckReason = stuckReason;
+        LinesWithoutRequestId = linesWithoutRequestId;
     }
 
     /// <summary>How the execution ended: <c>PENDING</c> only when nothing could resume it (see <see cref="StuckReason"/>).</summary>
@@ -54,7 +55,17 @@ public sealed class LocalRunResult<T>
     /// </remarks>
     public IReadOnlyList<OperationNode> OperationTree { get; }
 
-    /// <summary>Every line of every invocation, parsed, in order.</summary>
+    /// <summary>Every line of every invocation, in any format, with what it is, in order.</summary>
+    public IReadOnlyList<RecordedLine> RecordedLines => Invocations.SelectMany(invocation => invocation.RecordedLines).ToList();
+
+    /// <summary>
+    /// The lines written to the runner's sink while the execution ran that carry no request id: written
+    /// outside any invocation's context (a bug that loses the context, or code outside the handler). With a
+    /// sink shared by executions running at the same time, some may be another execution's.
+    /// </summary>
+    public IReadOnlyList<RecordedLine> LinesWithoutRequestId { get; }
+
+    /// <summary>Every line of every invocation written in the JSON format, parsed, in order (see <see cref="RecordedLines"/> for every format).</summary>
     public IReadOnlyList<JsonElement> Records => Invocations.SelectMany(invocation => invocation.Records).ToList();
 
     /// <summary>The records whose <c>message</c> is exactly <paramref name="message"/>.</summary>

@@ -11,7 +11,7 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal static class JsonValueWriter
 {
-    public static void Write(Utf8JsonWriter writer, object? value, RecordLimits limits, RecordBuffer buffer, bool nested = false)
+    public static void Write(Utf8JsonWriter writer, object? value, RecordLimits limits, RenderBuffer buffer, bool nested = false)
     {
         switch (value)
         {
@@ -88,7 +88,7 @@ internal static class JsonValueWriter
         }
     }
 
-    private static void WriteFormattable(Utf8JsonWriter writer, object value, ISpanFormattable formattable, ReadOnlySpan<char> format, RecordLimits limits, RecordBuffer buffer)
+    private static void WriteFormattable(Utf8JsonWriter writer, object value, ISpanFormattable formattable, ReadOnlySpan<char> format, RecordLimits limits, RenderBuffer buffer)
     {
         Span<char> text = stackalloc char[128];
         bool formatted;
@@ -113,7 +113,7 @@ internal static class JsonValueWriter
         }
     }
 
-    private static void WriteSequence(Utf8JsonWriter writer, IEnumerable sequence, RecordLimits limits, RecordBuffer buffer)
+    private static void WriteSequence(Utf8JsonWriter writer, IEnumerable sequence, RecordLimits limits, RenderBuffer buffer)
     {
         writer.WriteStartArray();
         var count = 0;
@@ -138,7 +138,7 @@ internal static class JsonValueWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteText(Utf8JsonWriter writer, object value, RecordLimits limits, RecordBuffer buffer)
+    private static void WriteText(Utf8JsonWriter writer, object value, RecordLimits limits, RenderBuffer buffer)
     {
         var text = ValueText.Of(value);
         if (text is null)

@@ -15,10 +15,12 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
     {
     }
 
-    protected override void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits)
+    public override DurableLogFormat Format => DurableLogFormat.Json;
+
+    protected override void Write(in LogRecord record, RenderBuffer buffer, RecordLimits limits)
     {
         var names = Names;
-        var fields = buffer.Fields;
+        var fields = record.Fields;
         var writer = buffer.StartJson();
         writer.WriteStartObject();
 
@@ -34,11 +36,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
             WriteIfSet(writer, names.TraceId, invocation.TraceId, limits, buffer);
         }
 
-        WriteDurableFields(writer, record.Frame, fields, limits, buffer);
-        if (record.IsReplay)
-        {
-            writer.WriteBoolean(names.Replay, true);
-        }
+        WriteDurableFields(writer, in record, limits, buffer);
 
         writer.WriteString(names.Category, limits.Cut(record.Category, buffer));
         if (record.EventId.Id != 0)
@@ -69,27 +67,39 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
         buffer.Write((byte)'\n');
     }
 
-    private void WriteDurableFields(Utf8JsonWriter writer, AmbientFrame? frame, RecordFields fields, RecordLimits limits, RecordBuffer buffer)
+    /// <summary>The durable fields after Lambda's own, in their one order; a caller's value of the same name takes a context field's place.</summary>
+    private void WriteDurableFields(Utf8JsonWriter writer, in LogRecord record, RecordLimits limits, RenderBuffer buffer)
     {
-        var names = Names;
-        if (frame?.Context is { } context)
+        foreach (var field in DurableFields.AfterLambdaFields)
         {
-            WriteContextField(writer, names.ExecutionArn, context.ExecutionArn, fields, limits, buffer);
-            WriteContextField(writer, names.ParentId, context.ParentId, fields, limits, buffer);
-        }
-
-        if (frame?.Operation is { } operation)
-        {
-            WriteContextField(writer, names.OperationId, operation.Id, fields, limits, buffer);
-            WriteContextField(writer, names.OperationName, operation.Name, fields, limits, buffer);
-            if (operation.Attempt is { } attempt && !fields.HasCallerField(names.Attempt))
+            var value = DurableFields.Read(field, record.Frame, record.IsReplay);
+            if (!value.IsPresent)
             {
-                writer.WriteNumber(names.Attempt, attempt);
+                continue;
+            }
+
+            var name = Names.Durable(field);
+            if (DurableFields.YieldsToCallerValue(field) && record.Fields.HasCallerField(name))
+            {
+                continue;
+            }
+
+            if (value.Text is { } text)
+            {
+                writer.WriteString(name, limits.Cut(text, buffer));
+            }
+            else if (value.Number is { } number)
+            {
+                writer.WriteNumber(name, number);
+            }
+            else
+            {
+                writer.WriteBoolean(name, true);
             }
         }
     }
 
-    private void WriteCallerFields(Utf8JsonWriter writer, RecordFields fields, RecordLimits limits, RecordBuffer buffer)
+    private void WriteCallerFields(Utf8JsonWriter writer, RecordFields fields, RecordLimits limits, RenderBuffer buffer)
     {
         var all = fields.All;
         var count = Math.Min(all.Count, limits.MaxItems);
@@ -117,7 +127,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
         writer.WriteEndArray();
     }
 
-    private void WriteException(Utf8JsonWriter writer, Exception exception, RecordLimits limits, RecordBuffer buffer)
+    private void WriteException(Utf8JsonWriter writer, Exception exception, RecordLimits limits, RenderBuffer buffer)
     {
         var names = Names;
         var details = buffer.Describe(exception);
@@ -134,15 +144,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
         writer.WriteEndArray();
     }
 
-    private static void WriteContextField(Utf8JsonWriter writer, JsonEncodedText name, string? value, RecordFields fields, RecordLimits limits, RecordBuffer buffer)
-    {
-        if (value is not null && !fields.HasCallerField(name))
-        {
-            writer.WriteString(name, limits.Cut(value, buffer));
-        }
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, string? value, RecordLimits limits, RecordBuffer buffer)
+    private static void WriteIfSet(Utf8JsonWriter writer, JsonEncodedText name, string? value, RecordLimits limits, RenderBuffer buffer)
     {
         if (value is not null)
         {

@@ -16,10 +16,12 @@ internal sealed class LambdaTextFormatter : RecordFormatter
     {
     }
 
-    protected override void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits)
+    public override DurableLogFormat Format => DurableLogFormat.Text;
+
+    protected override void Write(in LogRecord record, RenderBuffer buffer, RecordLimits limits)
     {
         var names = Names;
-        var fields = buffer.Fields;
+        var fields = record.Fields;
 
         Rfc3339Timestamp.Format(record.Timestamp, buffer.GetSpan(Rfc3339Timestamp.Length));
         buffer.Advance(Rfc3339Timestamp.Length);
@@ -40,22 +42,9 @@ internal sealed class LambdaTextFormatter : RecordFormatter
             WriteField(buffer, names.TraceId.EncodedUtf8Bytes, traced.TraceId, limits);
         }
 
-        if (record.Frame?.Context is { } context)
+        foreach (var field in DurableFields.AfterLambdaFields)
         {
-            WriteContextField(buffer, names.ExecutionArn, context.ExecutionArn, fields, limits);
-            WriteContextField(buffer, names.ParentId, context.ParentId, fields, limits);
-        }
-
-        if (record.Frame?.Operation is { } operation)
-        {
-            WriteContextField(buffer, names.OperationId, operation.Id, fields, limits);
-            WriteContextField(buffer, names.OperationName, operation.Name, fields, limits);
-            WriteContextField(buffer, names.Attempt, operation.Attempt?.ToString(CultureInfo.InvariantCulture), fields, limits);
-        }
-
-        if (record.IsReplay)
-        {
-            WriteField(buffer, names.Replay.EncodedUtf8Bytes, "true", limits);
+            WriteDurableField(buffer, field, in record, limits);
         }
 
         WriteField(buffer, names.Category.EncodedUtf8Bytes, record.Category, limits);
@@ -95,7 +84,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         buffer.Write((byte)'\n');
     }
 
-    private void WriteScopeFields(RecordBuffer buffer, RecordFields fields, RecordLimits limits)
+    private void WriteScopeFields(RenderBuffer buffer, RecordFields fields, RecordLimits limits)
     {
         // Template values are already in the message; scope values are not.
         var all = fields.All;
@@ -122,9 +111,30 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         }
     }
 
-    private static void WriteContextField(RecordBuffer buffer, JsonEncodedText name, string? value, RecordFields fields, RecordLimits limits)
+    /// <summary>One durable field, after Lambda's own, in the fields' one order.</summary>
+    private void WriteDurableField(RenderBuffer buffer, DurableField field, in LogRecord record, RecordLimits limits)
     {
-        if (value is null || !fields.HasCallerField(name))
+        var value = DurableFields.Read(field, record.Frame, record.IsReplay);
+        if (!value.IsPresent)
+        {
+            return;
+        }
+
+        var name = Names.Durable(field);
+        var text = value.Text ?? (value.Number is { } number ? number.ToString(CultureInfo.InvariantCulture) : "true");
+        if (DurableFields.YieldsToCallerValue(field))
+        {
+            WriteContextField(buffer, name, text, record.Fields, limits);
+        }
+        else
+        {
+            WriteField(buffer, name.EncodedUtf8Bytes, text, limits);
+        }
+    }
+
+    private static void WriteContextField(RenderBuffer buffer, JsonEncodedText name, string value, RecordFields fields, RecordLimits limits)
+    {
+        if (!fields.HasCallerField(name))
         {
             WriteField(buffer, name.EncodedUtf8Bytes, value, limits);
         }
@@ -136,7 +146,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         }
     }
 
-    private static void WriteField(RecordBuffer buffer, ReadOnlySpan<byte> name, string? value, RecordLimits limits)
+    private static void WriteField(RenderBuffer buffer, ReadOnlySpan<byte> name, string? value, RecordLimits limits)
     {
         if (value is null)
         {
@@ -149,7 +159,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         TextLineWriter.WriteValue(buffer, limits.Cut(value, buffer));
     }
 
-    private static void WriteName(RecordBuffer buffer, string name)
+    private static void WriteName(RenderBuffer buffer, string name)
     {
         buffer.Write((byte)' ');
         TextLineWriter.WriteKey(buffer, name);

@@ -16,37 +16,28 @@ internal abstract class RecordFormatter
 
     public FieldNames Names { get; }
 
+    /// <summary>The format this formatter writes.</summary>
+    public abstract DurableLogFormat Format { get; }
+
     public static RecordFormatter Create(DurableLogFormat format, FieldNames names) =>
         format == DurableLogFormat.Json ? new LambdaJsonFormatter(names) : new LambdaTextFormatter(names);
 
-    /// <summary>
-    /// Renders the record, and the caller fields gathered in <paramref name="buffer"/>, into at most
-    /// <paramref name="maxBytes"/> bytes. When a template value was masked, the message is the template
-    /// rendered again with the mask, never the caller's rendering, which holds the value.
-    /// </summary>
-    public void Render(in LogRecord record, RecordBuffer buffer, int maxBytes)
-    {
-        if (buffer.Fields.HasRedactedTemplateValue)
-        {
-            var masked = record.WithMessage(buffer.Fields.MessageFor(record.Message));
-            RenderWithin(in masked, buffer, maxBytes);
-        }
-        else
-        {
-            RenderWithin(in record, buffer, maxBytes);
-        }
-    }
-
-    /// <summary>Writes the whole line, ending with a newline, keeping within <paramref name="limits"/>.</summary>
-    protected abstract void Write(in LogRecord record, RecordBuffer buffer, RecordLimits limits);
-
-    private void RenderWithin(in LogRecord record, RecordBuffer buffer, int maxBytes)
+    /// <summary>Renders the record, its own and its caller's fields, into at most <paramref name="maxBytes"/> bytes of <paramref name="buffer"/>.</summary>
+    public void Render(in LogRecord record, RenderBuffer buffer, int maxBytes)
     {
         if (Fits(in record, buffer, RecordLimits.Untruncated(maxBytes)))
         {
             return;
         }
 
+        RenderTruncated(in record, buffer, maxBytes);
+    }
+
+    /// <summary>Writes the whole line, ending with a newline, keeping within <paramref name="limits"/>.</summary>
+    protected abstract void Write(in LogRecord record, RenderBuffer buffer, RecordLimits limits);
+
+    private void RenderTruncated(in LogRecord record, RenderBuffer buffer, int maxBytes)
+    {
         // Over the limit: the record size grows with the length strings are cut to, so search for the largest
         // length that fits, to within a sixty-fourth, rather than leave most of the allowed space unused.
         var fitting = RecordLimits.SmallestStringLength;
@@ -83,7 +74,7 @@ internal abstract class RecordFormatter
         }
     }
 
-    private bool Fits(in LogRecord record, RecordBuffer buffer, RecordLimits limits)
+    private bool Fits(in LogRecord record, RenderBuffer buffer, RecordLimits limits)
     {
         buffer.Reset();
         Write(in record, buffer, limits);

@@ -79,10 +79,10 @@ internal readonly struct RecordLimits
         new(MaxBytes, Math.Max(LastResortStringLength, MaxStringLength / 2), 1, ownFieldsOnly: true, isTruncating: true);
 
     /// <summary>The part of <paramref name="text"/> this rendering keeps, never splitting a surrogate pair.</summary>
-    public ReadOnlySpan<char> Cut(string text, RecordBuffer buffer) => Cut(text.AsSpan(), buffer);
+    public ReadOnlySpan<char> Cut(string text, RenderBuffer buffer) => Cut(text.AsSpan(), buffer);
 
     /// <summary>The part of <paramref name="text"/> this rendering keeps, with an ellipsis where it was cut.</summary>
-    public ReadOnlySpan<char> Cut(ReadOnlySpan<char> text, RecordBuffer buffer)
+    public ReadOnlySpan<char> Cut(ReadOnlySpan<char> text, RenderBuffer buffer)
     {
         if (text.Length <= MaxStringLength)
         {

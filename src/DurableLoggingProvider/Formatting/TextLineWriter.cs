@@ -31,17 +31,17 @@ internal static class TextLineWriter
     }
 
     /// <summary>Writes free text (a message, an exception) as it is, but on one line.</summary>
-    public static void WriteText(RecordBuffer buffer, ReadOnlySpan<char> text) => Write(buffer, text, s_freeTextSpecials, Context.FreeText);
+    public static void WriteText(RenderBuffer buffer, ReadOnlySpan<char> text) => Write(buffer, text, s_freeTextSpecials, Context.FreeText);
 
     /// <summary>Writes a column before the message (the request id): no character in it can end the column or the line.</summary>
-    public static void WriteColumn(RecordBuffer buffer, ReadOnlySpan<char> text) => Write(buffer, text, s_columnSpecials, Context.Column);
+    public static void WriteColumn(RenderBuffer buffer, ReadOnlySpan<char> text) => Write(buffer, text, s_columnSpecials, Context.Column);
 
     /// <summary>
     /// Writes a <c>key=value</c> value, in double quotes when it holds a space, quote, equals sign, backslash or
     /// control character (tab and carriage return included); inside the quotes <c>"</c> and <c>\</c> are escaped
     /// with a backslash, a newline becomes a carriage return and a tab and the other controls are <c>\uXXXX</c>.
     /// </summary>
-    public static void WriteValue(RecordBuffer buffer, ReadOnlySpan<char> value)
+    public static void WriteValue(RenderBuffer buffer, ReadOnlySpan<char> value)
     {
         if (!value.IsEmpty && value.IndexOfAny(s_needsQuotes) < 0)
         {
@@ -59,7 +59,7 @@ internal static class TextLineWriter
     /// early or let it forge another field (space, equals sign, quote, backslash, control character) is
     /// written as <c>_</c>.
     /// </summary>
-    public static void WriteKey(RecordBuffer buffer, ReadOnlySpan<char> key)
+    public static void WriteKey(RenderBuffer buffer, ReadOnlySpan<char> key)
     {
         while (!key.IsEmpty)
         {
@@ -75,7 +75,7 @@ internal static class TextLineWriter
         }
     }
 
-    private static void Write(RecordBuffer buffer, ReadOnlySpan<char> text, SearchValues<char> specials, Context context)
+    private static void Write(RenderBuffer buffer, ReadOnlySpan<char> text, SearchValues<char> specials, Context context)
     {
         while (!text.IsEmpty)
         {
@@ -92,7 +92,7 @@ internal static class TextLineWriter
         }
     }
 
-    private static void WritePlain(RecordBuffer buffer, ReadOnlySpan<char> text)
+    private static void WritePlain(RenderBuffer buffer, ReadOnlySpan<char> text)
     {
         const int ChunkLength = 4096;
         while (!text.IsEmpty)
@@ -107,7 +107,7 @@ internal static class TextLineWriter
         }
     }
 
-    private static void WriteSpecial(RecordBuffer buffer, char special, Context context)
+    private static void WriteSpecial(RenderBuffer buffer, char special, Context context)
     {
         switch (special)
         {

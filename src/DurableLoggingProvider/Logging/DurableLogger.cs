@@ -4,59 +4,78 @@ using Microsoft.Extensions.Logging;
 namespace DurableLoggingProvider;
 
 /// <summary>
-/// The logger of one category: the hot path only. It checks the level floor and the replay gate,
-/// gathers the record's fields, renders it into a pooled buffer and hands the bytes to the sink, all
-/// before the call returns. Nothing it does throws into the caller's code.
+/// The logger of one category: the hot path only. It checks the level floor, asks the replay gate for
+/// its one decision, gathers the record (its fields and its final message), and hands it to the writer,
+/// all before the call returns. Its settings and scopes are pushed in by the provider when they change;
+/// it never calls back into the provider. Nothing it does throws into the caller's code.
 /// </summary>
 internal sealed class DurableLogger : ILogger
 {
     private readonly string _category;
-    private readonly DurableLoggerProvider _provider;
+    private readonly TimeProvider _time;
+    private volatile LoggerSettings _settings;
+    private volatile IExternalScopeProvider _scopeProvider;
 
-    public DurableLogger(string category, DurableLoggerProvider provider)
+    public DurableLogger(string category, TimeProvider time, LoggerSettings settings, IExternalScopeProvider scopeProvider)
     {
         _category = category;
-        _provider = provider;
+        _time = time;
+        _settings = settings;
+        _scopeProvider = scopeProvider;
+    }
+
+    /// <summary>The settings in force, replaced by the provider when the configuration changes.</summary>
+    internal LoggerSettings Settings
+    {
+        get => _settings;
+        set => _settings = value;
+    }
+
+    /// <summary>Where scopes are kept, replaced by the provider when the logger factory sets its own.</summary>
+    internal IExternalScopeProvider ScopeProvider
+    {
+        get => _scopeProvider;
+        set => _scopeProvider = value;
     }
 
     public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => _provider.ScopeProvider.Push(state);
+        where TState : notnull => _scopeProvider.Push(state);
 
     public bool IsEnabled(LogLevel logLevel)
     {
-        var settings = _provider.Settings;
+        var settings = _settings;
         return logLevel >= settings.LevelFloor
             && logLevel != LogLevel.None
-            && !ReplayGate.Suppresses(DurableLogContext.CurrentFrame?.Context, settings.ReplayMode);
+            && ReplayGate.Decide(DurableLogContext.CurrentFrame?.Context, settings.ReplayMode) != ReplayDecision.Suppress;
     }
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        var settings = _provider.Settings;
+        var settings = _settings;
         if (logLevel < settings.LevelFloor || logLevel == LogLevel.None)
         {
             return;
         }
 
         var frame = DurableLogContext.CurrentFrame;
-        if (ReplayGate.Suppresses(frame?.Context, settings.ReplayMode))
+        var decision = ReplayGate.Decide(frame?.Context, settings.ReplayMode);
+        if (decision == ReplayDecision.Suppress)
         {
             return;
         }
 
-        var buffer = RecordBuffer.Rent();
+        var fields = RecordFields.Rent();
         try
         {
-            var recordFormatter = settings.Formatter;
-            buffer.Fields.Collect(state, settings.IncludeScopes ? _provider.ScopeProvider : null, recordFormatter.Names);
-            var message = LogMessage.Render(state, exception, formatter, buffer.Fields);
+            fields.Collect(state, settings.IncludeScopes ? _scopeProvider : null, settings.Names);
+            var message = MessageRenderer.Render(state, exception, formatter, fields);
             var record = new LogRecord(
-                _provider.Now(), logLevel, _category, eventId, message, exception, frame, ReplayGate.Marks(frame?.Context, settings.ReplayMode));
-            _provider.Write(in record, buffer, settings);
+                _time.GetUtcNow(), logLevel, _category, eventId, message, exception, frame, decision == ReplayDecision.Mark, fields);
+            settings.Writer.Write(in record);
         }
         finally
         {
-            RecordBuffer.Return(buffer);
+            RecordFields.Return(fields);
         }
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,10 +16,14 @@ namespace DurableLoggingProvider;
 /// a change to the configuration reaches loggers already created. Invalid options fail when the
 /// provider is created; an invalid reload is reported and the previous settings kept.
 /// </remarks>
-[ProviderAlias("Durable")]
+[ProviderAlias(Alias)]
 public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
-    private readonly ConcurrentDictionary<string, DurableLogger> _loggers = new(StringComparer.Ordinal);
+    /// <summary>The provider's alias: its configuration section is <c>Logging:Durable</c>, and filter rules name it so.</summary>
+    internal const string Alias = "Durable";
+
+    private readonly Dictionary<string, DurableLogger> _loggers = new(StringComparer.Ordinal);
+    private readonly object _lock = new();
     private readonly ILogSink _sink;
     private readonly TimeProvider _time;
     private readonly SinkFailureReport _sinkFailures;
@@ -53,27 +57,44 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
         _time = time;
         var destination = sink is StandardOutputSink ? "standard output" : sink.GetType().Name;
         _sinkFailures = reportFailure is null ? new SinkFailureReport(destination) : new SinkFailureReport(destination, reportFailure);
-        _settings = new LoggerSettings(current);
+        _settings = new LoggerSettings(current, _sink, _sinkFailures);
         _reloadRegistration = options.OnChange(Reload);
-        LevelFloorWarning.WriteIfNeeded(this, filters);
+        LevelFloorWarning.WriteIfNeeded(WriteDiagnostic, filters);
     }
 
     internal LoggerSettings Settings => _settings;
-
-    internal IExternalScopeProvider ScopeProvider => _scopeProvider;
 
     /// <summary>How many records could not be written because the sink failed, since the provider was created.</summary>
     public long LostRecords => _sinkFailures.Lost;
 
     /// <inheritdoc />
-    public ILogger CreateLogger(string categoryName) =>
-        _loggers.GetOrAdd(categoryName ?? string.Empty, static (name, provider) => new DurableLogger(name, provider), this);
+    public ILogger CreateLogger(string categoryName)
+    {
+        var category = categoryName ?? string.Empty;
+        lock (_lock)
+        {
+            if (!_loggers.TryGetValue(category, out var logger))
+            {
+                logger = new DurableLogger(category, _time, _settings, _scopeProvider);
+                _loggers.Add(category, logger);
+            }
+
+            return logger;
+        }
+    }
 
     /// <inheritdoc />
     public void SetScopeProvider(IExternalScopeProvider scopeProvider)
     {
         ArgumentNullException.ThrowIfNull(scopeProvider);
-        _scopeProvider = scopeProvider;
+        lock (_lock)
+        {
+            _scopeProvider = scopeProvider;
+            foreach (var logger in _loggers.Values)
+            {
+                logger.ScopeProvider = scopeProvider;
+            }
+        }
     }
 
     /// <summary>
@@ -84,64 +105,18 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
     public void Dispose()
     {
         _reloadRegistration?.Dispose();
-        _loggers.Clear();
-    }
-
-    internal DateTimeOffset Now() => _time.GetUtcNow();
-
-    /// <summary>Renders a record whose fields are gathered in <paramref name="buffer"/> and writes it; never throws.</summary>
-    internal void Write(in LogRecord record, RecordBuffer buffer, LoggerSettings settings)
-    {
-        try
+        lock (_lock)
         {
-            settings.Formatter.Render(in record, buffer, settings.MaxRecordBytes);
-        }
-        catch (Exception failure)
-        {
-            // A value that defeats rendering must not cost the line: write it with the record's own fields only.
-            // The message is taken before the fields go: with a masked value, the caller's rendering holds it.
-            var message = buffer.Fields.MessageFor(record.Message);
-            buffer.Fields.Clear();
-            var plain = new LogRecord(
-                record.Timestamp, record.Level, record.Category, record.EventId,
-                $"{message} [record could not be formatted: {failure.GetType().Name}: {ValueText.SafeMessage(failure)}]",
-                exception: null, record.Frame, record.IsReplay);
-            try
-            {
-                settings.Formatter.Render(in plain, buffer, settings.MaxRecordBytes);
-            }
-            catch (Exception secondFailure)
-            {
-                _sinkFailures.Failed(secondFailure);
-                return;
-            }
-        }
-
-        try
-        {
-            _sink.Write(buffer.WrittenSpan);
-            _sinkFailures.Recovered();
-        }
-        catch (Exception failure)
-        {
-            _sinkFailures.Failed(failure);
+            _loggers.Clear();
         }
     }
 
     /// <summary>Writes one of the provider's own records (a configuration warning), past the filters and the gate.</summary>
-    internal void WriteDiagnostic(LogLevel level, string message)
+    private void WriteDiagnostic(LogLevel level, string message)
     {
-        var settings = _settings;
-        var buffer = RecordBuffer.Rent();
-        try
-        {
-            var record = new LogRecord(Now(), level, typeof(DurableLoggerProvider).Namespace!, default, message, null, DurableLogContext.CurrentFrame, isReplay: false);
-            Write(in record, buffer, settings);
-        }
-        finally
-        {
-            RecordBuffer.Return(buffer);
-        }
+        var record = new LogRecord(
+            _time.GetUtcNow(), level, typeof(DurableLoggerProvider).Namespace!, default, message, null, DurableLogContext.CurrentFrame, isReplay: false, RecordFields.None);
+        _settings.Writer.Write(in record);
     }
 
     private void Reload(DurableLoggerOptions options)
@@ -162,6 +137,14 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
         }
 
         Volatile.Write(ref _reportedReloadProblem, null);
-        _settings = new LoggerSettings(options);
+        var settings = new LoggerSettings(options, _sink, _sinkFailures);
+        lock (_lock)
+        {
+            _settings = settings;
+            foreach (var logger in _loggers.Values)
+            {
+                logger.Settings = settings;
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal static class LevelFloorWarning
 {
-    public static void WriteIfNeeded(DurableLoggerProvider provider, LoggerFilterOptions? filters)
+    public static void WriteIfNeeded(Action<LogLevel, string> write, LoggerFilterOptions? filters)
     {
         var (floor, variable, value) = LambdaEnvironment.LogLevelFloor();
         if (variable is null)
@@ -20,7 +20,7 @@ internal static class LevelFloorWarning
 
         if (!LambdaLogLevel.TryParse(value, out _))
         {
-            provider.WriteDiagnostic(
+            write(
                 LogLevel.Warning,
                 $"{variable} is '{value}', which is not a Lambda log level ({LambdaLogLevel.AllowedNames}); it is ignored and no level floor applies.");
             return;
@@ -37,7 +37,7 @@ internal static class LevelFloorWarning
             return;
         }
 
-        provider.WriteDiagnostic(
+        write(
             floor > LogLevel.Warning ? floor : LogLevel.Warning,
             $"The logging configuration enables {requested} records, but {variable} is {LambdaLogLevel.Name(floor)}: " +
             $"Lambda's application log level is a floor, and records below {floor} are not written. " +
@@ -106,7 +106,7 @@ internal static class LevelFloorWarning
     }
 
     private static bool AppliesToProvider(LoggerFilterRule rule) =>
-        rule.ProviderName is null || rule.ProviderName == "Durable" || rule.ProviderName == typeof(DurableLoggerProvider).FullName;
+        rule.ProviderName is null || rule.ProviderName == DurableLoggerProvider.Alias || rule.ProviderName == typeof(DurableLoggerProvider).FullName;
 
     private static bool Matches(string ruleCategory, string category)
     {

@@ -7,7 +7,8 @@ namespace DurableLoggingProvider;
 
 /// <summary>
 /// A sink that keeps every record in memory, for tests: register it in place of standard output and
-/// assert on exactly the lines your code wrote.
+/// assert on exactly the lines your code wrote. With each line it keeps, when it is written, what the
+/// line is (<see cref="RecordedLines"/>: level, request id, timestamp…), in every format.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,13 +18,25 @@ namespace DurableLoggingProvider;
 /// Assert.That(sink.JsonRecords()[0].GetProperty("message").GetString(), Is.EqualTo("Order placed"));
 /// </code>
 /// </example>
-public sealed class RecordingLogSink : ILogSink
+public sealed class RecordingLogSink : ILogSink, IRecordKeepingSink
 {
     private readonly object _lock = new();
-    private readonly List<string> _lines = [];
+    private readonly List<RecordedLine> _lines = [];
 
     /// <summary>The records written so far, in order, each without its trailing newline.</summary>
     public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lines.ConvertAll(line => line.Line);
+            }
+        }
+    }
+
+    /// <summary>The records written so far, in order, each with what it is, kept when it was written.</summary>
+    public IReadOnlyList<RecordedLine> RecordedLines
     {
         get
         {
@@ -49,12 +62,41 @@ public sealed class RecordingLogSink : ILogSink
     /// <inheritdoc />
     public void Write(ReadOnlySpan<byte> record)
     {
+        var invocation = DurableLogContext.Invocation;
+        Keep(new RecordedLine(LineOf(record), invocation?.RequestId, invocation?.TraceId));
+    }
+
+    void IRecordKeepingSink.Write(ReadOnlySpan<byte> record, in LogRecord gathered, DurableLogFormat format)
+    {
+        Span<byte> timestamp = stackalloc byte[Rfc3339Timestamp.Length];
+        Rfc3339Timestamp.Format(gathered.Timestamp, timestamp);
+        var invocation = gathered.Frame?.Invocation;
+        Keep(new RecordedLine(LineOf(record), invocation?.RequestId, invocation?.TraceId)
+        {
+            Format = format,
+            Timestamp = gathered.Timestamp,
+            TimestampText = Encoding.ASCII.GetString(timestamp),
+            Level = gathered.Level,
+            Category = gathered.Category,
+            Message = gathered.Message,
+            ExecutionArn = gathered.Frame?.Context?.ExecutionArn,
+            OperationId = gathered.Frame?.Operation?.Id,
+            IsReplay = gathered.IsReplay,
+        });
+    }
+
+    private static string LineOf(ReadOnlySpan<byte> record)
+    {
         if (record.Length == 0 || record[^1] != (byte)'\n')
         {
             throw new ArgumentException("A record must end with a newline.", nameof(record));
         }
 
-        var line = Encoding.UTF8.GetString(record[..^1]);
+        return Encoding.UTF8.GetString(record[..^1]);
+    }
+
+    private void Keep(RecordedLine line)
+    {
         lock (_lock)
         {
             _lines.Add(line);

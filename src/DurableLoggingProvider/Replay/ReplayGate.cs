@@ -7,11 +7,19 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal static class ReplayGate
 {
-    /// <summary>Whether lines written now are kept out (<see cref="ReplayMode.Suppress"/> while replaying).</summary>
-    public static bool Suppresses(DurableContextState? context, ReplayMode configured) =>
-        context is { IsReplaying: true } && (context.ReplayMode ?? configured) == ReplayMode.Suppress;
+    /// <summary>The one decision for a line written now in <paramref name="context"/>: write it, keep it out, or mark it.</summary>
+    public static ReplayDecision Decide(DurableContextState? context, ReplayMode configured)
+    {
+        if (context is not { IsReplaying: true })
+        {
+            return ReplayDecision.Write;
+        }
 
-    /// <summary>Whether a line written now is marked as a replay (<see cref="ReplayMode.Mark"/> while replaying).</summary>
-    public static bool Marks(DurableContextState? context, ReplayMode configured) =>
-        context is { IsReplaying: true } && (context.ReplayMode ?? configured) == ReplayMode.Mark;
+        return (context.ReplayMode ?? configured) switch
+        {
+            ReplayMode.Suppress => ReplayDecision.Suppress,
+            ReplayMode.Mark => ReplayDecision.Mark,
+            _ => ReplayDecision.Write,
+        };
+    }
 }

@@ -26,7 +26,7 @@ public class LineFormatBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _context = DurableFields.Enter(isReplaying: false);
+        _context = WorkloadFields.Enter(isReplaying: false);
         RequireLine(DurableLogFormat.Json, withException: false);
         RequireLine(DurableLogFormat.Json, withException: true);
         RequireLine(DurableLogFormat.Text, withException: false);

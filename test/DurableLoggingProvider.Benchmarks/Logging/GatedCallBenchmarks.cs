@@ -25,14 +25,14 @@ public class GatedCallBenchmarks
     [GlobalSetup(Target = nameof(Written))]
     public void SetupWritten()
     {
-        _context = DurableFields.Enter(isReplaying: false);
+        _context = WorkloadFields.Enter(isReplaying: false);
         _logger = LoggerUnderTest.OpenChecked("DurableLoggingProvider", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
     }
 
     [GlobalSetup(Targets = new[] { nameof(LevelDisabledGenerated), nameof(LevelDisabledExtension) })]
     public void SetupLevelDisabled()
     {
-        _context = DurableFields.Enter(isReplaying: false);
+        _context = WorkloadFields.Enter(isReplaying: false);
         RequireNothingWritten(LogLevel.Warning, "Information is below the factory's minimum level, Warning");
         _logger = LoggerUnderTest.Open(
             "DurableLoggingProvider, level disabled", output => OursSetup.Build(output, DurableLogFormat.Json, LogLevel.Warning), durableFieldsAsScope: false);
@@ -41,7 +41,7 @@ public class GatedCallBenchmarks
     [GlobalSetup(Targets = new[] { nameof(ReplaySuppressedGenerated), nameof(ReplaySuppressedExtension) })]
     public void SetupReplaySuppressed()
     {
-        _context = DurableFields.Enter(isReplaying: true);
+        _context = WorkloadFields.Enter(isReplaying: true);
         RequireNothingWritten(LogLevel.Information, "the durable context replays and the replay mode is Suppress");
         _logger = LoggerUnderTest.Open(
             "DurableLoggingProvider, replay suppressed", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
@@ -83,7 +83,7 @@ public class GatedCallBenchmarks
             logger.LogInformation(OrderCharge.Template, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
             LineCheck.RequireNothing(sink.Lines, why);
 
-            using (DurableFields.Enter(isReplaying: false))
+            using (WorkloadFields.Enter(isReplaying: false))
             {
                 logger.Log(minimumLevel, OrderCharge.Template, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
             }

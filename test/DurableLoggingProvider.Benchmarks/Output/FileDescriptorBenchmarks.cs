@@ -26,7 +26,7 @@ public class FileDescriptorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _context = DurableFields.Enter(isReplaying: false);
+        _context = WorkloadFields.Enter(isReplaying: false);
         _devNull = new FileStream(DevNull, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Write, BufferSize = 0 });
         _line = RenderLine();
         var devNull = _devNull;

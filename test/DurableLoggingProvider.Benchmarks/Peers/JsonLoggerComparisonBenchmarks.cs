@@ -26,7 +26,7 @@ public class JsonLoggerComparisonBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _context = DurableFields.Enter(isReplaying: false);
+        _context = WorkloadFields.Enter(isReplaying: false);
         _ours = LoggerUnderTest.OpenChecked("DurableLoggingProvider", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
         _melJsonConsole = LoggerUnderTest.OpenChecked("MEL JSON console formatter", MelJsonConsoleSetup.Build, durableFieldsAsScope: true);
         _serilog = LoggerUnderTest.OpenChecked("Serilog", SerilogJsonSetup.Build, durableFieldsAsScope: true);

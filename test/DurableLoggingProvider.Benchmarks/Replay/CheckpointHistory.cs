@@ -11,7 +11,7 @@ namespace DurableLoggingProvider.Benchmarks.Replay;
 /// </summary>
 internal static class CheckpointHistory
 {
-    public const string StepName = DurableFields.OperationName;
+    public const string StepName = WorkloadFields.OperationName;
 
     public static DurableExecutionInvocationInput WithSucceededSteps(int count)
     {
@@ -43,7 +43,7 @@ internal static class CheckpointHistory
 
         return new DurableExecutionInvocationInput
         {
-            DurableExecutionArn = DurableFields.ExecutionArn,
+            DurableExecutionArn = WorkloadFields.ExecutionArn,
             CheckpointToken = "token-1",
             InitialExecutionState = new ExecutionStatePage { Operations = operations },
         };

@@ -47,11 +47,11 @@ public class ReplayBenchmarks
 
     [Benchmark(Baseline = true, Description = "replay")]
     public Task<DurableExecutionInvocationOutput> Replay() =>
-        DurableExecution.RunAsync<string, int>(_input!, new LambdaInvocation(DurableFields.RequestId), Workflow, _options!);
+        DurableExecution.RunAsync<string, int>(_input!, new LambdaInvocation(WorkloadFields.RequestId), Workflow, _options!);
 
     [Benchmark(Description = "parse and replay")]
     public Task<DurableExecutionInvocationOutput> ParseAndReplay() =>
-        DurableExecution.RunAsync<string, int>(DurableWireFormat.ParseInvocationInput(_inputJson), new LambdaInvocation(DurableFields.RequestId), Workflow, _options!);
+        DurableExecution.RunAsync<string, int>(DurableWireFormat.ParseInvocationInput(_inputJson), new LambdaInvocation(WorkloadFields.RequestId), Workflow, _options!);
 
     [GlobalCleanup]
     public void Cleanup()
@@ -90,7 +90,7 @@ public class ReplayBenchmarks
     {
         var sink = new RecordingLogSink();
         using var services = OursSetup.Build(sink, DurableLogFormat.Json);
-        var output = DurableExecution.RunAsync<string, int>(_input!, new LambdaInvocation(DurableFields.RequestId), Workflow, Options(services))
+        var output = DurableExecution.RunAsync<string, int>(_input!, new LambdaInvocation(WorkloadFields.RequestId), Workflow, Options(services))
             .GetAwaiter().GetResult();
         if (output.Status != InvocationStatus.Succeeded)
         {

@@ -42,7 +42,7 @@ internal static class StartupProbe
         var services = new ServiceCollection();
         services.AddLogging(builder => builder.AddDurableLogging(options => options.Format = DurableLogFormat.Json));
         using var provider = services.BuildServiceProvider();
-        using var context = DurableFields.Enter(isReplaying: false);
+        using var context = WorkloadFields.Enter(isReplaying: false);
         var logger = provider.GetRequiredService<ILogger<ProbeCategory>>();
         OrderLog.OrderCharged(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
     }
@@ -53,7 +53,7 @@ internal static class StartupProbe
         services.AddLogging(builder => builder.AddJsonConsole(MelJsonConsoleSetup.ConfigureFormatter));
         using var provider = services.BuildServiceProvider();
         var logger = provider.GetRequiredService<ILogger<ProbeCategory>>();
-        using (logger.BeginScope(DurableFields.Scope))
+        using (logger.BeginScope(WorkloadFields.Scope))
         {
             OrderLog.OrderCharged(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
         }

@@ -3,7 +3,7 @@ using System;
 namespace DurableLoggingProvider.Benchmarks.Workload;
 
 /// <summary>
-/// The <see cref="DurableFields"/> set as the ambient durable context of the calling flow. Entered in a
+/// The <see cref="WorkloadFields"/> set as the ambient durable context of the calling flow. Entered in a
 /// <c>[GlobalSetup]</c>, it is seen by the iterations: BenchmarkDotNet runs them on the same thread, after
 /// the setup returns, and a value an <c>AsyncLocal</c> takes in a synchronous method outlives the method.
 /// </summary>
@@ -15,9 +15,9 @@ internal sealed class AmbientDurableContext : IDisposable
 
     public AmbientDurableContext(bool isReplaying)
     {
-        _invocation = DurableLogContext.BeginInvocation(new LambdaInvocation(DurableFields.RequestId));
-        _context = DurableLogContext.EnterContext(new DurableContextState(DurableFields.ExecutionArn, isReplaying));
-        _operation = DurableLogContext.EnterOperation(new DurableOperation(DurableFields.OperationId, DurableFields.OperationName, DurableFields.Attempt));
+        _invocation = DurableLogContext.BeginInvocation(new LambdaInvocation(WorkloadFields.RequestId));
+        _context = DurableLogContext.EnterContext(new DurableContextState(WorkloadFields.ExecutionArn, isReplaying));
+        _operation = DurableLogContext.EnterOperation(new DurableOperation(WorkloadFields.OperationId, WorkloadFields.OperationName, WorkloadFields.Attempt));
     }
 
     public void Dispose()

@@ -79,7 +79,7 @@ internal static class LineCheck
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Expected() =>
-        DurableFields.Scope.Select(field => new KeyValuePair<string, string>(field.Key, Convert.ToString(field.Value, CultureInfo.InvariantCulture)!));
+        WorkloadFields.Scope.Select(field => new KeyValuePair<string, string>(field.Key, Convert.ToString(field.Value, CultureInfo.InvariantCulture)!));
 
     private static void Collect(JsonElement element, List<KeyValuePair<string, string>> found)
     {

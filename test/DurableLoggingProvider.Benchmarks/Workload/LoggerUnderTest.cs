@@ -27,7 +27,7 @@ internal sealed class LoggerUnderTest : IDisposable
         _services = build(_output);
         _checkedLineLength = checkedLineLength;
         Logger = _services.GetRequiredService<ILogger<OrderWorkflow>>();
-        _scope = durableFieldsAsScope ? Logger.BeginScope(DurableFields.Scope) : null;
+        _scope = durableFieldsAsScope ? Logger.BeginScope(WorkloadFields.Scope) : null;
     }
 
     public ILogger Logger { get; }
@@ -64,7 +64,7 @@ internal sealed class LoggerUnderTest : IDisposable
         using (var services = build(memory))
         {
             var logger = services.GetRequiredService<ILogger<OrderWorkflow>>();
-            using (durableFieldsAsScope ? logger.BeginScope(DurableFields.Scope) : null)
+            using (durableFieldsAsScope ? logger.BeginScope(WorkloadFields.Scope) : null)
             {
                 log(logger);
             }

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using DurableLoggingProvider.Execution;
+using DurableLoggingProvider.Testing.Tests.Support;
 using NUnit.Framework;
 
 namespace DurableLoggingProvider.Testing.Tests.Runner;

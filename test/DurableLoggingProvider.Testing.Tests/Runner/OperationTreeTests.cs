@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using DurableLoggingProvider.Execution;
+using DurableLoggingProvider.Testing.Tests.Support;
 using NUnit.Framework;
 
 namespace DurableLoggingProvider.Testing.Tests.Runner;

@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using DurableLoggingProvider.Testing.Tests.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 

@@ -58,5 +58,5 @@ public class ReportLineTests
     }
 
     private static InvocationRecord Invocation(TimeSpan duration, TimeSpan? initDuration) =>
-        new(1, RequestId, InvocationStatus.Succeeded, crashed: false, duration, initDuration, [], []);
+        new(1, RequestId, InvocationStatus.Succeeded, crashed: false, duration, initDuration, []);
 }

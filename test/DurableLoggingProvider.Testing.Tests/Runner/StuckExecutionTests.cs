@@ -1,7 +1,8 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using DurableLoggingProvider.Execution;
+using DurableLoggingProvider.Testing.Tests.Support;
 using NUnit.Framework;
 
 namespace DurableLoggingProvider.Testing.Tests.Runner;

@@ -1,7 +1,8 @@
 using System.Threading.Tasks;
 using DurableLoggingProvider.Execution;
+using DurableLoggingProvider.Testing.Tests.Support;
 using NUnit.Framework;
-using static DurableLoggingProvider.Testing.Tests.Service.ServiceCalls;
+using static DurableLoggingProvider.Testing.Tests.Support.ServiceCalls;
 
 namespace DurableLoggingProvider.Testing.Tests.Service;
 

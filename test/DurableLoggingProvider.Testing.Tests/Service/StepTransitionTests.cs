@@ -1,8 +1,9 @@
-using System;
 using System.Threading.Tasks;
+using System;
 using DurableLoggingProvider.Execution;
+using DurableLoggingProvider.Testing.Tests.Support;
 using NUnit.Framework;
-using static DurableLoggingProvider.Testing.Tests.Service.ServiceCalls;
+using static DurableLoggingProvider.Testing.Tests.Support.ServiceCalls;
 
 namespace DurableLoggingProvider.Testing.Tests.Service;
 

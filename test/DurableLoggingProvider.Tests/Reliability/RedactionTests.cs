@@ -186,7 +186,7 @@ public class RedactionTests
         fields.Collect(state, scopes: null, FieldNames.For(FieldNaming.CamelCase, FieldRedaction.From(["password"], Mask)));
         var formatterCalls = 0;
 
-        var message = LogMessage.Render(state, null, (_, _) => $"{++formatterCalls}", fields);
+        var message = MessageRenderer.Render(state, null, (_, _) => $"{++formatterCalls}", fields);
 
         using (Assert.EnterMultipleScope())
         {

@@ -36,8 +36,3 @@ internal sealed class TestLogging : IDisposable
 
     public void Dispose() => _services.Dispose();
 }
-
-internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}

@@ -6,7 +6,8 @@ namespace DurableLoggingProvider;
 /// <summary>
 /// Gives any other <see cref="ILogger"/> (a Serilog, NLog or console logger) the same replay gate as the
 /// durable logging provider, and the durable fields (<c>executionArn</c>, <c>requestId</c>, <c>parentId</c>,
-/// <c>operationId</c>, <c>operationName</c>, <c>attempt</c>) as a scope on each line it writes.
+/// <c>operationId</c>, <c>operationName</c>, <c>attempt</c>, and <c>replay</c> when marked) as a scope on
+/// each line it writes, named in camelCase or, with <see cref="FieldNaming.SnakeCase"/>, in snake_case.
 /// </summary>
 /// <example>
 /// <code>
@@ -18,12 +19,23 @@ public sealed class ReplayAwareLogger : ILogger
 {
     private readonly ILogger _inner;
     private readonly ReplayMode _mode;
+    private readonly FieldNaming _naming;
 
-    /// <summary>Wraps a logger.</summary>
+    /// <summary>Wraps a logger; the durable fields are named in camelCase.</summary>
     /// <param name="inner">The logger that writes.</param>
     /// <param name="mode">What happens to lines written while the durable context replays; an execution's own mode wins.</param>
     /// <exception cref="ArgumentException"><paramref name="mode"/> is not defined.</exception>
     public ReplayAwareLogger(ILogger inner, ReplayMode mode = ReplayMode.Suppress)
+        : this(inner, mode, FieldNaming.CamelCase)
+    {
+    }
+
+    /// <summary>Wraps a logger, naming the durable fields as <paramref name="fieldNaming"/> says (as the provider's <see cref="DurableLoggerOptions.FieldNaming"/> does).</summary>
+    /// <param name="inner">The logger that writes.</param>
+    /// <param name="mode">What happens to lines written while the durable context replays; an execution's own mode wins.</param>
+    /// <param name="fieldNaming">How the durable fields are named: <c>executionArn</c> or <c>execution_arn</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="mode"/> or <paramref name="fieldNaming"/> is not defined.</exception>
+    public ReplayAwareLogger(ILogger inner, ReplayMode mode, FieldNaming fieldNaming)
     {
         ArgumentNullException.ThrowIfNull(inner);
         if (!Enum.IsDefined(mode))
@@ -31,8 +43,14 @@ public sealed class ReplayAwareLogger : ILogger
             throw new ArgumentException($"Replay mode {(int)mode} is not one of Suppress, Emit, Mark.", nameof(mode));
         }
 
+        if (!Enum.IsDefined(fieldNaming))
+        {
+            throw new ArgumentException($"Field naming {(int)fieldNaming} is not one of CamelCase, SnakeCase.", nameof(fieldNaming));
+        }
+
         _inner = inner;
         _mode = mode;
+        _naming = fieldNaming;
     }
 
     /// <inheritdoc />
@@ -41,18 +59,19 @@ public sealed class ReplayAwareLogger : ILogger
 
     /// <inheritdoc />
     public bool IsEnabled(LogLevel logLevel) =>
-        !ReplayGate.Suppresses(DurableLogContext.CurrentFrame?.Context, _mode) && _inner.IsEnabled(logLevel);
+        ReplayGate.Decide(DurableLogContext.CurrentFrame?.Context, _mode) != ReplayDecision.Suppress && _inner.IsEnabled(logLevel);
 
     /// <inheritdoc />
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         var frame = DurableLogContext.CurrentFrame;
-        if (ReplayGate.Suppresses(frame?.Context, _mode))
+        var decision = ReplayGate.Decide(frame?.Context, _mode);
+        if (decision == ReplayDecision.Suppress)
         {
             return;
         }
 
-        var fields = ContextFields(frame, ReplayGate.Marks(frame?.Context, _mode));
+        var fields = ContextFields(frame, decision == ReplayDecision.Mark);
         if (fields.Count == 0)
         {
             _inner.Log(logLevel, eventId, state, exception, formatter);
@@ -65,41 +84,24 @@ public sealed class ReplayAwareLogger : ILogger
         }
     }
 
-    private static DurableFieldsScope ContextFields(AmbientFrame? frame, bool isReplay)
+    private DurableFieldsScope ContextFields(AmbientFrame? frame, bool isReplay)
     {
         var fields = new DurableFieldsScope();
-        if (frame?.Context is { } context)
+        foreach (var field in DurableFields.InOrder)
         {
-            fields.Add(new("executionArn", context.ExecutionArn));
-        }
-
-        if (frame?.Invocation is { } invocation)
-        {
-            fields.Add(new("requestId", invocation.RequestId));
-        }
-
-        if (frame?.Context?.ParentId is { } parentId)
-        {
-            fields.Add(new("parentId", parentId));
-        }
-
-        if (frame?.Operation is { } operation)
-        {
-            fields.Add(new("operationId", operation.Id));
-            if (operation.Name is not null)
+            var value = DurableFields.Read(field, frame, isReplay);
+            if (value.Text is { } text)
             {
-                fields.Add(new("operationName", operation.Name));
+                fields.Add(new(DurableFields.Name(field, _naming), text));
             }
-
-            if (operation.Attempt is { } attempt)
+            else if (value.Number is { } number)
             {
-                fields.Add(new("attempt", attempt));
+                fields.Add(new(DurableFields.Name(field, _naming), number));
             }
-        }
-
-        if (isReplay)
-        {
-            fields.Add(new("replay", true));
+            else if (value.IsFlag)
+            {
+                fields.Add(new(DurableFields.Name(field, _naming), true));
+            }
         }
 
         return fields;

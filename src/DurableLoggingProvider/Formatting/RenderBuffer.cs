@@ -7,13 +7,13 @@ using System.Text.Json;
 namespace DurableLoggingProvider;
 
 /// <summary>
-/// Where one record is rendered: a pooled UTF-8 buffer, the JSON writer over it and the record's
-/// collected fields. One is cached per thread and reused, so rendering allocates nothing once warm;
+/// Where one record is rendered: a pooled UTF-8 buffer, the JSON writer over it, a scratch span of
+/// characters and the record's exception as read once. One is cached per thread and reused, so rendering allocates nothing once warm;
 /// a record rendered while another is being rendered on the same thread (a value's <c>ToString</c>
 /// that logs) gets a fresh one.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "Cached per thread for the life of the process; the JSON writer holds no unmanaged state.")]
-internal sealed class RecordBuffer : IBufferWriter<byte>
+internal sealed class RenderBuffer : IBufferWriter<byte>
 {
     private const int InitialCapacity = 2048;
     private const int RetainedCapacity = 256 * 1024;
@@ -24,7 +24,7 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
 
 #pragma warning disable IDE1006 // Thread-statics are named t_.
     [ThreadStatic]
-    private static RecordBuffer? t_cached;
+    private static RenderBuffer? t_cached;
 #pragma warning restore IDE1006
 
     private static readonly JsonWriterOptions s_jsonOptions = new()
@@ -40,22 +40,19 @@ internal sealed class RecordBuffer : IBufferWriter<byte>
     private Exception? _exception;
     private ExceptionDetails? _exceptionDetails;
 
-    public RecordFields Fields { get; } = new();
-
     public ReadOnlySpan<byte> WrittenSpan => _bytes.AsSpan(0, _written);
 
     public int WrittenCount => _written;
 
-    public static RecordBuffer Rent()
+    public static RenderBuffer Rent()
     {
         var buffer = t_cached;
         t_cached = null;
-        return buffer ?? new RecordBuffer();
+        return buffer ?? new RenderBuffer();
     }
 
-    public static void Return(RecordBuffer buffer)
+    public static void Return(RenderBuffer buffer)
     {
-        buffer.Fields.Clear();
         buffer.Reset();
         buffer._exception = null;
         buffer._exceptionDetails = null;

@@ -24,16 +24,22 @@ internal sealed class RecordFields
     /// </summary>
     public const int MaxValuesPerSource = 10_000;
 
+#pragma warning disable IDE1006 // Thread-statics are named t_.
+    [ThreadStatic]
+    private static RecordFields? t_cached;
+#pragma warning restore IDE1006
+
     private readonly List<KeyValuePair<string, object?>> _fields = [];
     private readonly List<KeyValuePair<string, object?>> _scopeValues = [];
     private readonly List<int> _scopeStarts = [];
     private readonly List<object?> _scopeTexts = [];
     private readonly HashSet<string> _callerNames = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
-    private readonly List<KeyValuePair<string, object?>> _templateValues = [];
+    private readonly UniqueFieldNames _finalNames = new();
+    private readonly TemplateValues _template = new();
     private FieldNames _names = FieldNames.CamelCase;
-    private string? _redactedMessage;
+
+    /// <summary>No caller field: the fields of a record written with its own fields only. Never gathered into.</summary>
+    public static RecordFields None { get; } = new();
 
     /// <summary>All caller fields, under their final names: template values, then scope values.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> All => _fields;
@@ -45,25 +51,10 @@ internal sealed class RecordFields
     public IReadOnlyList<object?> ScopeTexts => _scopeTexts;
 
     /// <summary>The message template, when the state carried one.</summary>
-    public string? OriginalFormat { get; private set; }
+    public string? OriginalFormat => _template.OriginalFormat;
 
-    /// <summary>Whether a template value was masked, so that the caller's rendering of the message must not be written.</summary>
-    public bool HasRedactedTemplateValue { get; private set; }
-
-    /// <summary>
-    /// The message to write: <paramref name="rendered"/>, the caller's rendering, unless a template value was
-    /// masked; then the template rendered again with the masked values (the caller's rendering holds the
-    /// value). A state without a template cannot be rendered again and keeps the caller's rendering.
-    /// </summary>
-    public string MessageFor(string rendered)
-    {
-        if (!HasRedactedTemplateValue || OriginalFormat is not { } template)
-        {
-            return rendered;
-        }
-
-        return _redactedMessage ??= MessageTemplate.Render(template, _templateValues);
-    }
+    /// <summary>The message rendered again from the template with the masked values, when a template value was masked; else <see langword="null"/>.</summary>
+    public string? MaskedMessage() => _template.MaskedMessage();
 
     /// <summary>Whether the caller gave a value of this name, which then replaces a context field of the same name.</summary>
     public bool HasCallerField(JsonEncodedText name) => _callerNames.Contains(name.Value);
@@ -84,6 +75,24 @@ internal sealed class RecordFields
         return false;
     }
 
+    /// <summary>
+    /// Fields to gather one record into: cached per thread and reused, so gathering allocates nothing once
+    /// warm; a record logged while another is gathered on the same thread (a value's <c>ToString</c> that
+    /// logs) gets fresh ones.
+    /// </summary>
+    public static RecordFields Rent()
+    {
+        var fields = t_cached;
+        t_cached = null;
+        return fields ?? new RecordFields();
+    }
+
+    public static void Return(RecordFields fields)
+    {
+        fields.Clear();
+        t_cached = fields;
+    }
+
     public void Clear()
     {
         _fields.Clear();
@@ -91,13 +100,9 @@ internal sealed class RecordFields
         _scopeStarts.Clear();
         _scopeTexts.Clear();
         _callerNames.Clear();
-        _usedNames.Clear();
-        _nextSuffix.Clear();
-        _templateValues.Clear();
+        _finalNames.Clear();
+        _template.Clear();
         TemplateCount = 0;
-        OriginalFormat = null;
-        HasRedactedTemplateValue = false;
-        _redactedMessage = null;
     }
 
     public void Collect<TState>(TState state, IExternalScopeProvider? scopes, FieldNames names)
@@ -155,24 +160,11 @@ internal sealed class RecordFields
 
         if (value.Key == OriginalFormatKey)
         {
-            OriginalFormat = value.Value as string;
+            _template.OriginalFormat = value.Value as string;
             return;
         }
 
-        var fieldValue = value.Value;
-        var redaction = _names.Redaction;
-        if (!redaction.IsEmpty)
-        {
-            if (redaction.Masks(value.Key))
-            {
-                fieldValue = redaction.Mask;
-                HasRedactedTemplateValue = true;
-            }
-
-            // Under their own names: the message is rendered again from these when a value is masked.
-            _templateValues.Add(new(value.Key, fieldValue));
-        }
-
+        var fieldValue = _template.Note(value.Key, value.Value, _names.Redaction);
         _callerNames.Add(value.Key);
         _fields.Add(new(FinalName(value.Key), fieldValue));
     }
@@ -186,7 +178,7 @@ internal sealed class RecordFields
     {
         if (values[^1].Key == OriginalFormatKey)
         {
-            OriginalFormat = values[^1].Value as string;
+            _template.OriginalFormat = values[^1].Value as string;
         }
 
         var redaction = _names.Redaction;
@@ -203,9 +195,7 @@ internal sealed class RecordFields
                 continue;
             }
 
-            var masked = redaction.Masks(key);
-            HasRedactedTemplateValue |= masked;
-            _templateValues.Add(new(key, masked ? redaction.Mask : value));
+            _template.Note(key, value, redaction);
         }
     }
 
@@ -286,23 +276,5 @@ internal sealed class RecordFields
         }
     }
 
-    private string FinalName(string name)
-    {
-        if (!_names.IsOwnKey(name) && _usedNames.Add(name))
-        {
-            return name;
-        }
-
-        // Remembering where the search for a name ended keeps a name repeated thousands of times linear.
-        var suffix = _nextSuffix.TryGetValue(name, out var next) ? next : 1;
-        while (true)
-        {
-            var candidate = $"{name}_{suffix++}";
-            if (!_names.IsOwnKey(candidate) && _usedNames.Add(candidate))
-            {
-                _nextSuffix[name] = suffix;
-                return candidate;
-            }
-        }
-    }
+    private string FinalName(string name) => _finalNames.Take(name, _names);
 }

@@ -7,7 +7,7 @@ namespace DurableLoggingProvider.Benchmarks.Workload;
 /// from the ambient context (<see cref="Enter"/>); a peer gets the same names and values as one scope
 /// (<see cref="Scope"/>), pushed once.
 /// </summary>
-internal static class DurableFields
+internal static class WorkloadFields
 {
     public const string ExecutionArn = "arn:aws:lambda:us-east-1:123456789012:function:order-workflow:$LATEST/durable-execution/order-1001/7f3c9a1e-0d1b-4c55-9a6e-2b8e4f1c0a77";
 

@@ -1,6 +1,6 @@
 using DurableLoggingProvider.Execution;
 
-namespace DurableLoggingProvider.Testing.Tests.Service;
+namespace DurableLoggingProvider.Testing.Tests.Support;
 
 /// <summary>Checkpoint updates as durable-wire-format.md, section 4 spells them.</summary>
 internal static class Updates

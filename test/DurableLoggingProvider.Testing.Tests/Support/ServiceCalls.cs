@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Execution;
 
-namespace DurableLoggingProvider.Testing.Tests.Service;
+namespace DurableLoggingProvider.Testing.Tests.Support;
 
 /// <summary>Talks to the in-memory service the way the engine does, one checkpoint call at a time.</summary>
 internal static class ServiceCalls

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Execution;
 
-namespace DurableLoggingProvider.Testing.Tests.Runner;
+namespace DurableLoggingProvider.Testing.Tests.Support;
 
 /// <summary>What the runner tests share: running to the end without letting a bug hang the suite, and reading lines.</summary>
 internal static class RunnerCalls

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace DurableLoggingProvider;
 
-/// <summary>One record as the formatters see it, once its message is rendered and its fields gathered.</summary>
+/// <summary>
+/// One record as the formatters see it, once gathered: its final message (a masked value already left
+/// out), the caller's fields and the durable frame it was written in.
+/// </summary>
 internal readonly struct LogRecord
 {
     public LogRecord(
@@ -14,7 +17,8 @@ internal readonly struct LogRecord
         string message,
         Exception? exception,
         AmbientFrame? frame,
-        bool isReplay)
+        bool isReplay,
+        RecordFields fields)
     {
         Timestamp = timestamp;
         Level = level;
@@ -24,6 +28,7 @@ internal readonly struct LogRecord
         Exception = exception;
         Frame = frame;
         IsReplay = isReplay;
+        Fields = fields;
     }
 
     public DateTimeOffset Timestamp { get; }
@@ -44,6 +49,9 @@ internal readonly struct LogRecord
     /// <summary>Whether the record was written while its durable context replayed (written only in <see cref="ReplayMode.Mark"/> mode).</summary>
     public bool IsReplay { get; }
 
-    /// <summary>The same record with another message.</summary>
-    public LogRecord WithMessage(string message) => new(Timestamp, Level, Category, EventId, message, Exception, Frame, IsReplay);
+    /// <summary>The caller's fields: template values, scope values and plain scopes, under their final names.</summary>
+    public RecordFields Fields { get; }
+
+    /// <summary>The same record with another message and only its own fields: no caller field, no exception.</summary>
+    public LogRecord WithoutCallerFields(string message) => new(Timestamp, Level, Category, EventId, message, exception: null, Frame, IsReplay, RecordFields.None);
 }

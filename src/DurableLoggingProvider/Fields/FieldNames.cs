@@ -15,23 +15,24 @@ internal sealed class FieldNames
     public static readonly FieldNames SnakeCase = new(snakeCase: true, FieldRedaction.None);
 
     private readonly FrozenSet<string> _ownKeys;
+    private readonly JsonEncodedText[] _durable;
 
     private FieldNames(bool snakeCase, FieldRedaction redaction)
     {
         Redaction = redaction;
         string Name(string camel, string snake) => snakeCase ? snake : camel;
 
+        var naming = snakeCase ? FieldNaming.SnakeCase : FieldNaming.CamelCase;
+        _durable = new JsonEncodedText[DurableFields.InOrder.Length];
+        foreach (var field in DurableFields.InOrder)
+        {
+            _durable[(int)field] = Encode(DurableFields.Name(field, naming));
+        }
+
         Timestamp = Encode("timestamp");
         Level = Encode("level");
-        RequestId = Encode(Name("requestId", "request_id"));
         TenantId = Encode(Name("tenantId", "tenant_id"));
         TraceId = Encode(Name("traceId", "trace_id"));
-        ExecutionArn = Encode(Name("executionArn", "execution_arn"));
-        ParentId = Encode(Name("parentId", "parent_id"));
-        OperationId = Encode(Name("operationId", "operation_id"));
-        OperationName = Encode(Name("operationName", "operation_name"));
-        Attempt = Encode("attempt");
-        Replay = Encode("replay");
         Category = Encode("category");
         EventId = Encode(Name("eventId", "event_id"));
         EventName = Encode(Name("eventName", "event_name"));
@@ -62,23 +63,13 @@ internal sealed class FieldNames
 
     public JsonEncodedText Level { get; }
 
-    public JsonEncodedText RequestId { get; }
+    public JsonEncodedText RequestId => _durable[(int)DurableField.RequestId];
 
     public JsonEncodedText TenantId { get; }
 
     public JsonEncodedText TraceId { get; }
 
-    public JsonEncodedText ExecutionArn { get; }
-
-    public JsonEncodedText ParentId { get; }
-
-    public JsonEncodedText OperationId { get; }
-
-    public JsonEncodedText OperationName { get; }
-
-    public JsonEncodedText Attempt { get; }
-
-    public JsonEncodedText Replay { get; }
+    public JsonEncodedText Replay => _durable[(int)DurableField.Replay];
 
     public JsonEncodedText Category { get; }
 
@@ -97,6 +88,9 @@ internal sealed class FieldNames
     public JsonEncodedText StackTrace { get; }
 
     public JsonEncodedText Truncated { get; }
+
+    /// <summary>A durable field's name, encoded.</summary>
+    public JsonEncodedText Durable(DurableField field) => _durable[(int)field];
 
     /// <summary>The caller's field names whose values are never written, and the mask written instead.</summary>
     public FieldRedaction Redaction { get; }

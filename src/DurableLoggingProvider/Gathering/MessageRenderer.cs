@@ -2,8 +2,11 @@ using System;
 
 namespace DurableLoggingProvider;
 
-/// <summary>Renders a record's message with the caller's formatter, never letting it throw.</summary>
-internal static class LogMessage
+/// <summary>
+/// Renders a record's message, the one place its final text is settled: the caller's formatter, never
+/// allowed to throw, or, when a template value was masked, the template rendered again with the mask.
+/// </summary>
+internal static class MessageRenderer
 {
     /// <summary>
     /// The message of a record whose fields are gathered: rendered again from the template, without calling
@@ -11,9 +14,7 @@ internal static class LogMessage
     /// text); otherwise as <see cref="Render{TState}(TState, Exception?, Func{TState, Exception?, string}?, string?)"/>.
     /// </summary>
     public static string Render<TState>(TState state, Exception? exception, Func<TState, Exception?, string>? formatter, RecordFields fields) =>
-        fields.HasRedactedTemplateValue && fields.OriginalFormat is not null
-            ? fields.MessageFor(string.Empty)
-            : Render(state, exception, formatter, fields.OriginalFormat);
+        fields.MaskedMessage() ?? Render(state, exception, formatter, fields.OriginalFormat);
 
     public static string Render<TState>(TState state, Exception? exception, Func<TState, Exception?, string>? formatter, string? originalFormat)
     {
