@@ -69,6 +69,7 @@ internal sealed class RecordingServiceClient : IDurableServiceClient
         if (_loss?.EndsAfter(request) == true)
         {
             Lost = true;
+            _loss.Ended?.Invoke();
             ThrowIfLost();
         }
 

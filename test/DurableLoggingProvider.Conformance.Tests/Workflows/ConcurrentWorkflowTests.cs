@@ -14,6 +14,10 @@ namespace DurableLoggingProvider.Conformance.Tests.Workflows;
 [TestFixture(ServiceClientKind.Lambda)]
 public class ConcurrentWorkflowTests(ServiceClientKind client) : ConformanceFixture(client)
 {
+    // Invocations of a workflow whose waits run side by side under skipped time (see Scenario3's test).
+    private const int ConcurrentWaitsLeast = 2;
+    private const int ConcurrentWaitsMost = 3;
+
     private static readonly StepConfig s_noRetry = new() { RetryStrategy = RetryStrategy.None };
 
     internal static Task<string> TwoBranchesWaitingDifferentLengths(string? input, IDurableContext context, ILogger logger) =>
@@ -42,7 +46,11 @@ public class ConcurrentWorkflowTests(ServiceClientKind client) : ConformanceFixt
     {
         var result = await RunAsync<string, string>("input", TwoBranchesWaitingDifferentLengths, null, cancellationToken);
 
-        ConformanceAssert.Conforms(result, "SUCCEEDED", 3, new Dictionary<string, int>
+        // The first invocation starts both waits in one call. AWS's runner (skipped time) ends each wait when it
+        // reads the call and queues an invocation for it: the next invocation finds both ended, or only the first
+        // and then learns of the second from a checkpoint answer (2), unless the second has not ended by its last
+        // call (3). Which, the runner's scheduling decides, not the engine.
+        ConformanceAssert.Conforms(result, "SUCCEEDED", ConcurrentWaitsLeast, ConcurrentWaitsMost, new Dictionary<string, int>
         {
             ["branch 0 before"] = 1, ["branch 0 after"] = 1, ["branch 1 before"] = 1, ["branch 1 after"] = 1, ["after parallel"] = 1,
         });
@@ -56,10 +64,9 @@ public class ConcurrentWorkflowTests(ServiceClientKind client) : ConformanceFixt
 
         var expected = Enumerable.Range(0, 5).SelectMany(item => new[] { $"item {item} before", $"item {item} after" }).ToDictionary(line => line, _ => 1);
         expected["after map"] = 1;
-        // Invocations: the first starts the five waits; under skipped time AWS's runner queues an invocation
-        // for each fired timer, and those fired while one runs share the next: 3 mostly, 2 when all five
-        // have fired before the first invocation ends (seen once in a loaded run).
-        ConformanceAssert.Conforms(result, "SUCCEEDED", 2, 3, expected);
+        // Invocations: the first starts the five waits, as Scenario3's: then one more, or two when a wait has not
+        // ended by the second's last call (AWS's runner's scheduling).
+        ConformanceAssert.Conforms(result, "SUCCEEDED", ConcurrentWaitsLeast, ConcurrentWaitsMost, expected);
         Assert.That(result.Result, Is.EqualTo("20"));
         var parents = result.Records.Where(record => record.GetProperty("message").GetString()!.StartsWith("item", StringComparison.Ordinal)).Select(record => record.GetProperty("parentId").GetString());
         Assert.That(parents.Distinct().Count(), Is.EqualTo(5));
@@ -82,8 +89,8 @@ public class ConcurrentWorkflowTests(ServiceClientKind client) : ConformanceFixt
             return outcome;
         }, null, cancellationToken);
 
-        // As the map above: the first invocation, then two for the four fired timers.
-        ConformanceAssert.Conforms(result, "SUCCEEDED", 3, new Dictionary<string, int>
+        // As Scenario3's: the first invocation starts the four waits, then one more or (the runner's scheduling) two.
+        ConformanceAssert.Conforms(result, "SUCCEEDED", ConcurrentWaitsLeast, ConcurrentWaitsMost, new Dictionary<string, int>
         {
             ["item 0"] = 1, ["item 1"] = 1, ["item 2"] = 1, ["item 3"] = 1, ["outcome Succeeded,Failed,Succeeded,Failed"] = 1,
         });
@@ -116,7 +123,8 @@ public class ConcurrentWorkflowTests(ServiceClientKind client) : ConformanceFixt
             return outcome;
         }, null, cancellationToken);
 
-        ConformanceAssert.Conforms(result, "SUCCEEDED", 3, new Dictionary<string, int>
+        // As Scenario3's: the first invocation starts both waits, then one more or (the runner's scheduling) two.
+        ConformanceAssert.Conforms(result, "SUCCEEDED", ConcurrentWaitsLeast, ConcurrentWaitsMost, new Dictionary<string, int>
         {
             ["good branch"] = 1, ["bad branch"] = 1, ["outcome Succeeded,Failed"] = 1,
         });

@@ -38,10 +38,9 @@ public class RealTimeWorkflowTests(ServiceClientKind client) : ConformanceFixtur
     [CancelAfter(ConformanceRunner.TimeoutMilliseconds)]
     public async Task Scenario4_InRealTimeAMapOverThreeItemsWritesEachItemsLinesOnce(CancellationToken cancellationToken)
     {
-        // Waits of 1, 2 and 3 s. With equal waits their timers fire together: AWS's runner, keeping real time,
-        // drops a re-invocation that falls due while one runs (TimerScheduler), and our engine does not
-        // resume a wait it learns has ended from a checkpoint answer, so the runner then fails the execution
-        // ("Cannot return PENDING status with no pending operations"). See docs/conformance.md.
+        // Waits of 1, 2 and 3 s, so that each ends in its own invocation. Equal waits fire together, and AWS's
+        // runner, keeping real time, drops a re-invocation that falls due while one runs (TimerScheduler); see
+        // docs/conformance.md.
         var result = await RunAsync<int, int>(
             3, (items, context, logger) => ConcurrentWorkflowTests.MapOfItemsWithAStepAndAWait(items, context, logger, item => TimeSpan.FromSeconds(item + 1)), s_realTime, cancellationToken);
 
