@@ -55,5 +55,5 @@ internal static class DurableLoggerOptionsValidation
     }
 
     public static OptionsValidationException ToException(List<string> problems) =>
-        new(Options.DefaultName, typeof(DurableLoggerOptions), problems);
+        new DurableLoggerOptionsValidationException(problems);
 }

@@ -47,7 +47,7 @@ public class InvalidOptionsTests
         using var file = new AppSettingsFile($$"""{ "Logging": { "Durable": { "{{option}}": {{json}} } } }""");
         using var services = file.BuildServices();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
+        var failure = Assert.Catch<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
 
         Assert.Multiple(() =>
         {
@@ -66,7 +66,7 @@ public class InvalidOptionsTests
 
         Assert.That(
             () => services.GetRequiredService<ILogger<InvalidOptionsTests>>(),
-            Throws.TypeOf<OptionsValidationException>().With.Message.Contains("Logging:Durable:Format"));
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Logging:Durable:Format"));
     }
 
     [Test]
@@ -81,13 +81,39 @@ public class InvalidOptionsTests
             """);
         using var services = file.BuildServices();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
+        var failure = Assert.Catch<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
 
         Assert.That(failure!.Failures.Count(), Is.EqualTo(4));
         Assert.That(failure.Message, Does.Contain("Logging:Durable:Format").And.Contain("'Xml'"));
         Assert.That(failure.Message, Does.Contain("Logging:Durable:ReplayMode").And.Contain("'Skip'"));
         Assert.That(failure.Message, Does.Contain("Logging:Durable:IncludeScopes").And.Contain("'maybe'"));
         Assert.That(failure.Message, Does.Contain("Logging:Durable:MaxRecordBytes").And.Contain("-5"));
+    }
+
+    [Test]
+    public void TheMessageReadsAsOneSentencePerWrongValue()
+    {
+        using var file = new AppSettingsFile("""{ "Logging": { "Durable": { "Format": "Xml", "ReplayMode": "Skip" } } }""");
+        using var services = file.BuildServices();
+
+        var failure = Assert.Catch<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
+
+        Assert.That(failure!.Message, Is.EqualTo(
+            "Logging:Durable:Format is 'Xml', which is not one of the allowed values: Auto, Json, Text. " +
+            "Logging:Durable:ReplayMode is 'Skip', which is not one of the allowed values: Suppress, Emit, Mark."));
+    }
+
+    [Test]
+    public void TheExceptionStillCarriesEachProblemOnItsOwn()
+    {
+        using var logging = Build(o => o.MaxRecordBytes = 10);
+
+        var failure = Assert.Catch<OptionsValidationException>(() => logging.GetRequiredService<ILoggerFactory>());
+
+        Assert.That(failure!.Failures, Is.EqualTo(new[]
+        {
+            "Logging:Durable:MaxRecordBytes is 10, which is out of range. Allowed values: 4096 to 16777216 (bytes).",
+        }));
     }
 
     [TestCase(4096)]
@@ -109,7 +135,7 @@ public class InvalidOptionsTests
         using var file = new AppSettingsFile("""{ "Logging": { } }""");
         using var services = file.BuildServices(o => o.MaxRecordBytes = -1);
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
+        var failure = Assert.Catch<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
 
         Assert.That(failure!.Message, Does.Contain("Logging:Durable:MaxRecordBytes").And.Contain("-1").And.Contain(ByteRange));
     }
@@ -121,7 +147,7 @@ public class InvalidOptionsTests
 
         Assert.That(
             () => logging.GetRequiredService<ILoggerFactory>(),
-            Throws.TypeOf<OptionsValidationException>().With.Message.Contains("Logging:Durable:MaxRecordBytes").And.Message.Contains(ByteRange));
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Logging:Durable:MaxRecordBytes").And.Message.Contains(ByteRange));
     }
 
     [Test]
@@ -134,7 +160,7 @@ public class InvalidOptionsTests
             o.FieldNaming = (FieldNaming)9;
         });
 
-        var failure = Assert.Throws<OptionsValidationException>(() => logging.GetRequiredService<ILoggerFactory>());
+        var failure = Assert.Catch<OptionsValidationException>(() => logging.GetRequiredService<ILoggerFactory>());
 
         Assert.That(failure!.Failures.Count(), Is.EqualTo(3));
         Assert.That(failure.Message, Does.Contain("Logging:Durable:Format").And.Contain(FormatValues));
@@ -150,7 +176,7 @@ public class InvalidOptionsTests
 
         Assert.That(
             () => new DurableLoggerProvider(monitor, new RecordingLogSink()),
-            Throws.TypeOf<OptionsValidationException>().With.Message.Contains("Logging:Durable:MaxRecordBytes"));
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Logging:Durable:MaxRecordBytes"));
     }
 
     private static ServiceProvider Build(Action<DurableLoggerOptions> configure)

@@ -74,7 +74,7 @@ public class RedactionConfigurationTests
         using var file = new AppSettingsFile(Settings($"\"RedactedFields\": {json}"));
         using var services = file.BuildServices();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
+        var failure = Assert.Catch<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
 
         Assert.That(failure!.Message, Does.Contain(problem));
     }
@@ -85,7 +85,7 @@ public class RedactionConfigurationTests
         using var file = new AppSettingsFile(Settings("\"IncludeScopes\": true"));
         using var services = file.BuildServices(options => options.RedactedFields.Add(string.Empty));
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
+        var failure = Assert.Catch<OptionsValidationException>(() => services.GetRequiredService<ILoggerFactory>());
 
         Assert.That(failure!.Message, Does.Contain("Logging:Durable:RedactedFields:0 is empty"));
     }
