@@ -77,7 +77,7 @@ public static class DurableExecution
             var checkpoints = new CheckpointBatcher(
                 options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, pager, blocked, activity, checkpointsLog, invocation, engineContext, cancellation.Token);
             var run = new ExecutionRun(input.DurableExecutionArn, state, checkpoints, activity, blocked, options, loggers, invocation);
-            var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: state.HasCheckpointedWork, parentId: null, options.ReplayMode);
+            var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: ReplayRules.RootSeed(state), parentId: null, options.ReplayMode);
             var root = new DurableContext(run, rootState, enclosing: null, parentId: null, new ExecutionFlow(), replayOnly: false, run.WorkflowLogger);
 
             var output = await RunHandlerAsync(run, root, execution, handler).ConfigureAwait(false);

@@ -50,8 +50,8 @@ internal sealed partial class DurableContext
 
             // Items start with the creator's status as it is now, before claiming their ids moves anything.
             var creatorReplaying = State.IsReplaying;
-            var replayOnly = existing?.Status == OperationStatus.Succeeded;
-            var batch = CreateChild(operation.Id, replayOnly || creatorReplaying, _flow, replayOnly);
+            var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
+            var batch = CreateChild(operation.Id, ReplayRules.ChildSeed(creatorReplaying, replayOnly), _flow, replayOnly);
             var claimed = new ClaimedOperation[count];
             for (var i = 0; i < count; i++)
             {
@@ -82,7 +82,7 @@ internal sealed partial class DurableContext
         }
         finally
         {
-            AfterAwait(operation.Id, resumedInside: operation.Existing?.Status == OperationStatus.Started);
+            _rules.AfterAwait(operation.Id, resumedInside: operation.Existing?.Status == OperationStatus.Started);
         }
     }
 
@@ -147,9 +147,8 @@ internal sealed partial class DurableContext
                 break;
         }
 
-        // An item with no checkpoint of its own is new work: it starts live.
-        var replayOnly = existing?.Status == OperationStatus.Succeeded;
-        var context = CreateChild(item.Id, replayOnly || (existing is not null && creatorReplaying), flow, replayOnly);
+        var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
+        var context = CreateChild(item.Id, ReplayRules.ItemSeed(existing, creatorReplaying, replayOnly), flow, replayOnly);
         try
         {
             var result = await RunInContextAsync(context, child => run(child, index)).ConfigureAwait(false);

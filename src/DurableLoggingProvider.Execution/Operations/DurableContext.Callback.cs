@@ -19,7 +19,7 @@ internal sealed partial class DurableContext
     {
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Rule 5: creating a callback moves nothing by itself, so no AfterAwait here.
+        // Rule 5: creating a callback moves nothing by itself, so no rule applies after it.
         var operation = Claim(OperationType.Callback, OperationSubTypes.Callback, name);
         if (operation.Existing is null)
         {
@@ -40,10 +40,7 @@ internal sealed partial class DurableContext
                 $"The durable service returned no CallbackId for callback {Quote(operation.Name)} (operation {operation.Id}); the callback cannot be answered.");
         }
 
-        lock (_callbacksLock)
-        {
-            _unawaitedCallbacks.Add(operation.Id);
-        }
+        _rules.CallbackCreated(operation.Id);
 
         return new Callback<T>(this, operation, callbackId, describedAs);
     }
@@ -74,10 +71,7 @@ internal sealed partial class DurableContext
     /// <param name="describedAs">What errors call the callback.</param>
     private async Task<T> AwaitCallbackAsync<T>(DurableContext creator, ClaimedOperation operation, string? describedAs)
     {
-        lock (creator._callbacksLock)
-        {
-            creator._unawaitedCallbacks.Remove(operation.Id);
-        }
+        creator._rules.CallbackAwaited(operation.Id);
 
         try
         {
@@ -97,7 +91,7 @@ internal sealed partial class DurableContext
         }
         finally
         {
-            AfterAwait(operation.Id);
+            _rules.AfterAwait(operation.Id, resumedInside: false);
         }
     }
 

@@ -48,10 +48,8 @@ internal sealed partial class DurableContext
                     break;
             }
 
-            // A finished context re-run for its children replays its whole body; otherwise the child
-            // starts with its creator's status at this moment.
-            var replayOnly = existing?.Status == OperationStatus.Succeeded;
-            var child = CreateChild(operation.Id, replayOnly ? true : State.IsReplaying, _flow, replayOnly);
+            var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
+            var child = CreateChild(operation.Id, ReplayRules.ChildSeed(State.IsReplaying, replayOnly), _flow, replayOnly);
             T result;
             try
             {
@@ -75,7 +73,7 @@ internal sealed partial class DurableContext
         }
         finally
         {
-            AfterAwait(operation.Id, resumedInside: operation.Existing?.Status == OperationStatus.Started);
+            _rules.AfterAwait(operation.Id, resumedInside: operation.Existing?.Status == OperationStatus.Started);
         }
     }
 

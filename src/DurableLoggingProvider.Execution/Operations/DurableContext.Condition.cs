@@ -44,7 +44,7 @@ internal sealed partial class DurableContext
         }
         finally
         {
-            AfterAwait(operation.Id);
+            _rules.AfterAwait(operation.Id, resumedInside: false);
         }
     }
 
@@ -52,8 +52,7 @@ internal sealed partial class DurableContext
     private async Task<(bool Done, TState State, string? Pending)> CheckConditionAsync<TState>(
         ClaimedOperation operation, Operation? existing, Func<TState, IConditionCheckContext, CancellationToken, Task<TState>> check, WaitForConditionConfig<TState> config, CancellationToken cancellationToken)
     {
-        // Rule 2: the next check is new work.
-        GoLive(operation.Id, existing is null ? "new condition" : "the condition is checked again");
+        _rules.StepNotTerminal(operation.Id, existing is null ? "new condition" : "the condition is checked again");
         var attempt = (existing?.StepDetails?.Attempt ?? 0) + 1;
         var previous = existing?.StepDetails?.Result is { } stored ? _run.Serializer.Deserialize<TState>(stored)! : config.InitialState;
         if (existing?.Status != OperationStatus.Started)

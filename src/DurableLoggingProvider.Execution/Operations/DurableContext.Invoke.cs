@@ -37,7 +37,7 @@ internal sealed partial class DurableContext
         }
         finally
         {
-            AfterAwait(operation.Id);
+            _rules.AfterAwait(operation.Id, resumedInside: false);
         }
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class DurableContext
         }
         finally
         {
-            AfterAwait(operation.Id);
+            _rules.AfterAwait(operation.Id, resumedInside: false);
         }
     }
 
@@ -84,8 +84,7 @@ internal sealed partial class DurableContext
             return await AfterFailedAttemptAsync<T>(operation, attempt, lost, config).ConfigureAwait(false);
         }
 
-        // Rule 2: a step that is not finished runs again as a new attempt, so its lines are new.
-        GoLive(operation.Id, existing is null ? "new step" : "the step runs again as a new attempt");
+        _rules.StepNotTerminal(operation.Id, existing is null ? "new step" : "the step runs again as a new attempt");
         if (!interrupted)
         {
             // A STARTED step re-runs under the START it has: the service accepts START only for a new or READY step.

@@ -39,7 +39,7 @@ internal sealed partial class DurableContext
         }
         finally
         {
-            AfterAwait(operation.Id);
+            _rules.AfterAwait(operation.Id, resumedInside: false);
         }
     }
 }
