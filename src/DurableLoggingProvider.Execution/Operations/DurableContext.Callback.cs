@@ -69,30 +69,25 @@ internal sealed partial class DurableContext
     /// <param name="creator">The context that created the callback and keeps it among its unawaited ones.</param>
     /// <param name="operation">The callback's operation.</param>
     /// <param name="describedAs">What errors call the callback.</param>
-    private async Task<T> AwaitCallbackAsync<T>(DurableContext creator, ClaimedOperation operation, string? describedAs)
+    private Task<T> AwaitCallbackAsync<T>(DurableContext creator, ClaimedOperation operation, string? describedAs)
     {
         creator._rules.CallbackAwaited(operation.Id);
-
-        try
+        return AwaitClaimedAsync(operation, async claimed =>
         {
-            var current = _run.State.Get(operation.Id);
+            var current = _run.State.Get(claimed.Id);
             while (current is null || !current.Status.IsTerminal())
             {
-                await BlockAsync(operation.Id, OperationType.Callback, "waiting for the callback's answer").ConfigureAwait(false);
-                current = _run.State.Get(operation.Id);
+                await BlockAsync(claimed.Id, OperationType.Callback, "waiting for the callback's answer").ConfigureAwait(false);
+                current = _run.State.Get(claimed.Id);
             }
 
             return current.Status switch
             {
-                OperationStatus.Succeeded => ReadAnswer<T>(operation, describedAs, current.CallbackDetails),
-                OperationStatus.TimedOut => throw new CallbackTimeoutException(operation.Id, operation.Name, current.CallbackDetails?.Error),
-                _ => throw new CallbackFailedException(operation.Id, operation.Name, current.CallbackDetails?.Error),
+                OperationStatus.Succeeded => ReadAnswer<T>(claimed, describedAs, current.CallbackDetails),
+                OperationStatus.TimedOut => throw new CallbackTimeoutException(claimed.Id, claimed.Name, current.CallbackDetails?.Error),
+                _ => throw new CallbackFailedException(claimed.Id, claimed.Name, current.CallbackDetails?.Error),
             };
-        }
-        finally
-        {
-            _rules.AfterAwait(operation.Id, resumedInside: false);
-        }
+        });
     }
 
     /// <summary>
