@@ -12,7 +12,7 @@ namespace DurableLoggingProvider.Execution;
 /// specification (see docs/replay-gate.md). The operations themselves live in the other parts of this
 /// class, one file each.
 /// </summary>
-internal sealed partial class DurableContext : IDurableContext, IExecutionContext
+internal sealed partial class DurableContext : IDurableContext, IDurableExecutionInfo
 {
     /// <summary>Results larger than this are not stored on a context: its children are kept and replayed instead.</summary>
     private const int MaxStoredContextResultLength = 256 * 1024;
@@ -57,7 +57,7 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
 
     public ILogger Logger => _logger;
 
-    public IExecutionContext ExecutionContext => this;
+    public IDurableExecutionInfo ExecutionInfo => this;
 
     public string DurableExecutionArn => _run.ExecutionArn;
 
@@ -133,20 +133,20 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
     private void Enqueue(OperationUpdate update) => _run.Checkpoints.Enqueue(update);
 
     /// <summary>Runs a body (a step's, a check's) as running work, inside its operation's ambient context.</summary>
-    private async Task<T> RunBodyAsync<T>(ClaimedOperation operation, int attempt, Func<StepInvocationContext, Task<T>> body)
+    private async Task<T> RunBodyAsync<T>(ClaimedOperation operation, int attempt, Func<OperationBodyContext, Task<T>> body)
     {
-        _run.Activity.Add(1);
+        _run.Running.Add(1);
         try
         {
             using (DurableLogContext.EnterOperation(new DurableOperation(operation.Id, operation.Name, attempt)))
             {
                 s_runningBody.Value = operation.Id;
-                return await body(new StepInvocationContext(_logger, attempt, operation.Id)).ConfigureAwait(false);
+                return await body(new OperationBodyContext(_logger, attempt, operation.Id)).ConfigureAwait(false);
             }
         }
         finally
         {
-            _run.Activity.Remove();
+            _run.Running.Remove();
         }
     }
 

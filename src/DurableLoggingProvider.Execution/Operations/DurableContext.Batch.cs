@@ -97,7 +97,7 @@ internal sealed partial class DurableContext
 
         var next = -1;
         var running = workers;
-        _run.Activity.Add(workers - 1);
+        _run.Running.Add(workers - 1);
         var tasks = new Task[workers];
         for (var w = 0; w < workers; w++)
         {
@@ -116,7 +116,7 @@ internal sealed partial class DurableContext
                 {
                     if (Interlocked.Decrement(ref running) != 0)
                     {
-                        _run.Activity.Remove();
+                        _run.Running.Remove();
                     }
                 }
             });
