@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -13,7 +12,7 @@ namespace DurableLoggingProvider.Execution;
 /// specification (see docs/replay-gate.md). The operations themselves live in the other parts of this
 /// class, one file each.
 /// </summary>
-internal sealed partial class DurableContext : IDurableContext, IExecutionContext
+internal sealed partial class DurableContext : IDurableContext, IDurableExecutionInfo
 {
     /// <summary>Results larger than this are not stored on a context: its children are kept and replayed instead.</summary>
     private const int MaxStoredContextResultLength = 256 * 1024;
@@ -30,36 +29,27 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
     private static readonly AsyncLocal<DurableContext?> s_current = new();
 
     private readonly ExecutionRun _run;
-    private readonly DurableContext? _enclosing;
     private readonly string? _parentId;
     private readonly ExecutionFlow _flow;
-    private readonly bool _replayOnly;
-    private readonly object _callbacksLock = new();
-    private readonly List<string> _unawaitedCallbacks = [];
+    private readonly OperationIdSequence _ids;
+    private readonly ReplayRules _rules;
     private ILogger _logger;
-    private int _position;
-
-    /// <summary>
-    /// The id rule 4 computed for the next position, kept so that claiming it does not hash it again. A
-    /// reference, so that a concurrent reader sees a whole pair or none.
-    /// </summary>
-    private Tuple<int, string>? _nextId;
 
     /// <param name="run">The invocation's shared state.</param>
     /// <param name="state">This context's replay status, as the logging provider reads it.</param>
     /// <param name="enclosing">The context whose code created this one; <see langword="null"/> at the root.</param>
     /// <param name="parentId">The id of this context's own <c>CONTEXT</c> operation; <see langword="null"/> at the root.</param>
     /// <param name="flow">The flow the context's code runs in.</param>
-    /// <param name="replayOnly">Whether the whole body replays (a finished context re-run for its children): no transition applies.</param>
+    /// <param name="replayOnly">Whether the whole body replays (the <c>ReplayChildren</c> seed): no transition applies.</param>
     /// <param name="logger">What <see cref="Logger"/> writes through.</param>
     public DurableContext(ExecutionRun run, DurableContextState state, DurableContext? enclosing, string? parentId, ExecutionFlow flow, bool replayOnly, ILogger logger)
     {
         _run = run;
         State = state;
-        _enclosing = enclosing;
         _parentId = parentId;
         _flow = flow;
-        _replayOnly = replayOnly;
+        _ids = new OperationIdSequence(parentId);
+        _rules = new ReplayRules(run, state, enclosing?._rules, parentId, _ids, replayOnly);
         _logger = logger;
     }
 
@@ -67,7 +57,7 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
 
     public ILogger Logger => _logger;
 
-    public IExecutionContext ExecutionContext => this;
+    public IDurableExecutionInfo ExecutionInfo => this;
 
     public string DurableExecutionArn => _run.ExecutionArn;
 
@@ -79,7 +69,7 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
         _logger = new ReplayAwareLogger(logger, _run.ReplayMode ?? ReplayMode.Suppress);
     }
 
-    /// <summary>Claims the next operation id; rule 1 (no checkpoint: go live) and the determinism check.</summary>
+    /// <summary>Claims the next operation id: rule 1 (no checkpoint) and the determinism check.</summary>
     private ClaimedOperation Claim(OperationType type, string subType, string? name)
     {
         if (s_runningBody.Value is { } body)
@@ -88,12 +78,11 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
                 $"A durable operation ({type}, {Quote(name)}) was called inside the body of operation {body}. Step bodies and condition checks run as one unit of work; call durable operations from the workflow or a child context instead.");
         }
 
-        var position = Interlocked.Increment(ref _position);
-        var id = Volatile.Read(ref _nextId) is { } next && next.Item1 == position ? next.Item2 : OperationIds.Create(_parentId, position);
+        var (position, id) = _ids.ClaimNext();
         var existing = _run.State.Get(id);
         if (existing is null)
         {
-            GoLive(id, "its next operation is new work");
+            _rules.ClaimOfMissingId(id);
         }
         else if (existing.Type != type || (existing.SubType is not null && existing.SubType != subType) || !string.Equals(existing.Name, name, StringComparison.Ordinal))
         {
@@ -114,85 +103,6 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
         return error;
     }
 
-    /// <summary>Rules 3 and 4: applied when the await of a durable call returns or throws.</summary>
-    /// <param name="operationId">The awaited operation.</param>
-    /// <param name="resumedInside">
-    /// Whether the operation is a <c>CONTEXT</c> that was <c>STARTED</c> in the state this invocation was given: its
-    /// body ran again here and got past the point where the previous invocation stopped inside it (rule 3).
-    /// </param>
-    private void AfterAwait(string operationId, bool resumedInside = false)
-    {
-        if (_replayOnly || !State.IsReplaying)
-        {
-            return;
-        }
-
-        if (_run.State.WasUpdated(operationId))
-        {
-            GoLive(operationId, "its operation finished while the execution was suspended");
-            return;
-        }
-
-        if (resumedInside)
-        {
-            GoLive(operationId, "the previous invocation stopped inside it, and it has now ended");
-            return;
-        }
-
-        var position = Volatile.Read(ref _position) + 1;
-        var next = OperationIds.Create(_parentId, position);
-        Volatile.Write(ref _nextId, Tuple.Create(position, next));
-        if (_run.State.Get(next) is null && !HoldsUnawaitedCallback())
-        {
-            GoLive(next, "the next operation has no checkpoint");
-        }
-    }
-
-    private void GoLive(string operationId, string reason)
-    {
-        if (_replayOnly || !State.IsReplaying)
-        {
-            return;
-        }
-
-        State.GoLive();
-        EngineLog.ContextLive(_run.ReplayLog, _parentId ?? "root", operationId, reason);
-    }
-
-    /// <summary>
-    /// The exception to rule 4: a callback created earlier whose await is where the previous invocation stopped.
-    /// The enclosing contexts' callbacks count too: code in a child context or branch can await a callback its
-    /// creator made, and then that await is where this context stopped.
-    /// </summary>
-    private bool HoldsUnawaitedCallback()
-    {
-        for (var context = this; context is not null; context = context._enclosing)
-        {
-            if (context.HoldsOwnUnawaitedCallback())
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool HoldsOwnUnawaitedCallback()
-    {
-        lock (_callbacksLock)
-        {
-            foreach (var id in _unawaitedCallbacks)
-            {
-                if (_run.State.Get(id)?.Status == OperationStatus.Started || _run.State.WasUpdated(id))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// The calling flow waits for the service until the state shows the operation finished: the timer fired, the
     /// retry is ready, the answer came. Unless a checkpoint's answer in this invocation shows that, the flow
@@ -203,8 +113,7 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
         EngineLog.Blocked(_run.SuspensionLog, operationId, type, reason);
         await _run.Blocked.WaitAsync(_flow, operationId).ConfigureAwait(false);
 
-        // Rule 3: the operation had not finished when this await began, so the code after it runs for the first time.
-        GoLive(operationId, "it finished during this invocation, while its await waited");
+        _rules.AwaitOfOperationFinishedDuringThisInvocation(operationId);
     }
 
     private OperationUpdate Update(ClaimedOperation operation, OperationType type, string subType, OperationAction action) => new()
@@ -224,20 +133,20 @@ internal sealed partial class DurableContext : IDurableContext, IExecutionContex
     private void Enqueue(OperationUpdate update) => _run.Checkpoints.Enqueue(update);
 
     /// <summary>Runs a body (a step's, a check's) as running work, inside its operation's ambient context.</summary>
-    private async Task<T> RunBodyAsync<T>(ClaimedOperation operation, int attempt, Func<StepInvocationContext, Task<T>> body)
+    private async Task<T> RunBodyAsync<T>(ClaimedOperation operation, int attempt, Func<OperationBodyContext, Task<T>> body)
     {
-        _run.Activity.Add(1);
+        _run.Running.Add(1);
         try
         {
             using (DurableLogContext.EnterOperation(new DurableOperation(operation.Id, operation.Name, attempt)))
             {
                 s_runningBody.Value = operation.Id;
-                return await body(new StepInvocationContext(_logger, attempt, operation.Id)).ConfigureAwait(false);
+                return await body(new OperationBodyContext(_logger, attempt, operation.Id)).ConfigureAwait(false);
             }
         }
         finally
         {
-            _run.Activity.Remove();
+            _run.Running.Remove();
         }
     }
 

@@ -22,7 +22,7 @@ public interface IDurableContext
     ILogger Logger { get; }
 
     /// <summary>The execution this context belongs to.</summary>
-    IExecutionContext ExecutionContext { get; }
+    IDurableExecutionInfo ExecutionInfo { get; }
 
     /// <summary>The Lambda invocation running the code now.</summary>
     LambdaInvocation Invocation { get; }

@@ -14,12 +14,12 @@ internal sealed class BlockedFlows
     private readonly object _lock = new();
     private readonly List<BlockedAwait> _blocked = [];
     private readonly CheckpointState _state;
-    private readonly ExecutionActivity _activity;
+    private readonly RunningFlows _running;
 
-    public BlockedFlows(CheckpointState state, ExecutionActivity activity)
+    public BlockedFlows(CheckpointState state, RunningFlows running)
     {
         _state = state;
-        _activity = activity;
+        _running = running;
     }
 
     /// <summary>Whether an operation no longer keeps its await waiting: it ended, or a step is ready for its next attempt.</summary>
@@ -40,7 +40,7 @@ internal sealed class BlockedFlows
             _blocked.Add(blocked);
             if (flow.Block())
             {
-                _activity.Remove();
+                _running.Remove();
             }
 
             return blocked.Resumed.Task;
@@ -84,7 +84,7 @@ internal sealed class BlockedFlows
                 _blocked.RemoveAt(i);
                 if (blocked.Flow.Resume())
                 {
-                    _activity.Add(1);
+                    _running.Add(1);
                 }
 
                 (resumed ??= []).Add(blocked);

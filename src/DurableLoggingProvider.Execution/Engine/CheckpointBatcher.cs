@@ -37,7 +37,7 @@ internal sealed class CheckpointBatcher
     private readonly string _executionArn;
     private readonly StatePager _pager;
     private readonly BlockedFlows _blocked;
-    private readonly ExecutionActivity _activity;
+    private readonly RunningFlows _running;
     private readonly ILogger _log;
     private readonly LambdaInvocation _invocation;
     private readonly DurableContextState _engineContext;
@@ -51,7 +51,7 @@ internal sealed class CheckpointBatcher
         string? token,
         StatePager pager,
         BlockedFlows blocked,
-        ExecutionActivity activity,
+        RunningFlows running,
         ILogger log,
         LambdaInvocation invocation,
         DurableContextState engineContext,
@@ -64,7 +64,7 @@ internal sealed class CheckpointBatcher
         _token = token;
         _pager = pager;
         _blocked = blocked;
-        _activity = activity;
+        _running = running;
         _log = log;
         _cancellation = cancellation;
     }
@@ -199,7 +199,7 @@ internal sealed class CheckpointBatcher
         var since = Environment.TickCount64;
         while (Environment.TickCount64 - since < GatherMilliseconds)
         {
-            if (_queue.ReadyToSend(_activity.Running))
+            if (_queue.ReadyToSend(_running.Running))
             {
                 return;
             }

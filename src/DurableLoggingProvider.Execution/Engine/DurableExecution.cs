@@ -72,12 +72,12 @@ public static class DurableExecution
             var pager = new StatePager(options.ServiceClient, input.DurableExecutionArn, options.StatePageSize, state, checkpointsLog);
             var execution = await pager.LoadAsync(input.InitialExecutionState, input.CheckpointToken, cancellation.Token).ConfigureAwait(false);
 
-            var activity = new ExecutionActivity();
-            var blocked = new BlockedFlows(state, activity);
+            var running = new RunningFlows();
+            var blocked = new BlockedFlows(state, running);
             var checkpoints = new CheckpointBatcher(
-                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, pager, blocked, activity, checkpointsLog, invocation, engineContext, cancellation.Token);
-            var run = new ExecutionRun(input.DurableExecutionArn, state, checkpoints, activity, blocked, options, loggers, invocation);
-            var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: state.HasCheckpointedWork, parentId: null, options.ReplayMode);
+                options.ServiceClient, input.DurableExecutionArn, input.CheckpointToken, pager, blocked, running, checkpointsLog, invocation, engineContext, cancellation.Token);
+            var run = new ExecutionRun(input.DurableExecutionArn, state, checkpoints, running, blocked, options, loggers, invocation);
+            var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: ReplayRules.RootSeed(state), parentId: null, options.ReplayMode);
             var root = new DurableContext(run, rootState, enclosing: null, parentId: null, new ExecutionFlow(), replayOnly: false, run.WorkflowLogger);
 
             var output = await RunHandlerAsync(run, root, execution, handler).ConfigureAwait(false);
@@ -148,14 +148,14 @@ public static class DurableExecution
     {
         while (true)
         {
-            var finished = await Task.WhenAny(handlerTask, run.Activity.Idle).ConfigureAwait(false);
+            var finished = await Task.WhenAny(handlerTask, run.Running.Idle).ConfigureAwait(false);
             await run.Checkpoints.FlushAsync().ConfigureAwait(false);
             if (finished == handlerTask || run.Fatal is not null)
             {
                 return false;
             }
 
-            if (run.Checkpoints.HasFailed || run.Activity.IsIdle)
+            if (run.Checkpoints.HasFailed || run.Running.IsIdle)
             {
                 return true;
             }

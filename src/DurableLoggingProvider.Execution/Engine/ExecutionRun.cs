@@ -4,18 +4,18 @@ using Microsoft.Extensions.Logging;
 
 namespace DurableLoggingProvider.Execution;
 
-/// <summary>Everything one invocation of one execution shares: its state, checkpoints, activity, serializer and loggers.</summary>
+/// <summary>Everything one invocation of one execution shares: its state, checkpoints, running flows, serializer and loggers.</summary>
 internal sealed class ExecutionRun
 {
     private Exception? _fatal;
 
     public ExecutionRun(
-        string executionArn, CheckpointState state, CheckpointBatcher checkpoints, ExecutionActivity activity, BlockedFlows blocked, DurableExecutionOptions options, ILoggerFactory loggers, LambdaInvocation invocation)
+        string executionArn, CheckpointState state, CheckpointBatcher checkpoints, RunningFlows running, BlockedFlows blocked, DurableExecutionOptions options, ILoggerFactory loggers, LambdaInvocation invocation)
     {
         ExecutionArn = executionArn;
         State = state;
         Checkpoints = checkpoints;
-        Activity = activity;
+        Running = running;
         Blocked = blocked;
         Serializer = options.Serializer;
         ReplayMode = options.ReplayMode;
@@ -31,7 +31,7 @@ internal sealed class ExecutionRun
 
     public CheckpointBatcher Checkpoints { get; }
 
-    public ExecutionActivity Activity { get; }
+    public RunningFlows Running { get; }
 
     /// <summary>The awaits waiting on the service, resumed when a checkpoint's answer shows their operations finished.</summary>
     public BlockedFlows Blocked { get; }

@@ -31,59 +31,55 @@ internal sealed partial class DurableContext
             throw new ArgumentOutOfRangeException(nameof(maxConcurrency), maxConcurrency, "At least one item must be allowed to run at a time.");
         }
 
-        var operation = Claim(OperationType.Context, subType, name);
-        try
+        return await AwaitOperationAsync(OperationType.Context, subType, name, operation => RunClaimedBatchAsync(operation, subType, itemSubType, count, run, maxConcurrency)).ConfigureAwait(false);
+    }
+
+    private async Task<BatchResult<T>> RunClaimedBatchAsync<T>(ClaimedOperation operation, string subType, string itemSubType, int count, Func<DurableContext, int, Task<T>> run, int? maxConcurrency)
+    {
+        var existing = operation.Existing;
+        switch (PhaseOf(existing))
         {
-            var existing = operation.Existing;
-            var replayChildren = existing?.ContextDetails?.ReplayChildren == true;
-            switch (existing?.Status)
-            {
-                case OperationStatus.Succeeded when !replayChildren:
-                    return FromSummary<T>(existing.ContextDetails?.Result, count);
-                case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
-                    throw new DurableOperationFailedException(operation.Id, operation.Name, existing.ContextDetails?.Error);
-                case null:
-                    // With its items' STARTs, it rides on the first call an item makes (see the child context's START).
-                    Enqueue(Update(operation, OperationType.Context, subType, OperationAction.Start));
-                    break;
-            }
-
-            // Items start with the creator's status as it is now, before claiming their ids moves anything.
-            var creatorReplaying = State.IsReplaying;
-            var replayOnly = existing?.Status == OperationStatus.Succeeded;
-            var batch = CreateChild(operation.Id, replayOnly || creatorReplaying, _flow, replayOnly);
-            var claimed = new ClaimedOperation[count];
-            for (var i = 0; i < count; i++)
-            {
-                claimed[i] = batch.Claim(OperationType.Context, itemSubType, null);
-            }
-
-            // The items that start at once have their STARTs queued now, so that they all go in one call with the
-            // batch's; an item that waits for a free worker queues its own when it starts.
-            var workers = Math.Min(count, maxConcurrency ?? count);
-            for (var i = 0; i < workers; i++)
-            {
-                if (claimed[i].Existing is null)
-                {
-                    batch.Enqueue(batch.Update(claimed[i], OperationType.Context, itemSubType, OperationAction.Start));
-                }
-            }
-
-            var items = new BatchItem<T>[count];
-            await RunWorkersAsync(count, maxConcurrency ?? count, (index, flow) =>
-                batch.RunBatchItemAsync(claimed[index], itemSubType, index, startQueued: index < workers, creatorReplaying, flow, run, items)).ConfigureAwait(false);
-
-            if (!replayOnly)
-            {
-                SucceedContext(operation, subType, ToSummary(items));
-            }
-
-            return new BatchResult<T>(items);
+            case CheckpointPhase.Succeeded:
+                return FromSummary<T>(existing!.ContextDetails?.Result, count);
+            case CheckpointPhase.Failed:
+                throw new DurableOperationFailedException(operation.Id, operation.Name, existing!.ContextDetails?.Error);
+            case CheckpointPhase.New:
+                // With its items' STARTs, it rides on the first call an item makes (see the child context's START).
+                Enqueue(Update(operation, OperationType.Context, subType, OperationAction.Start));
+                break;
         }
-        finally
+
+        // Items start with the creator's status as it is now, before claiming their ids moves anything.
+        var creatorReplaying = State.IsReplaying;
+        var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
+        var batch = CreateChild(operation.Id, ReplayRules.ChildSeed(creatorReplaying, replayOnly), _flow, replayOnly);
+        var claimed = new ClaimedOperation[count];
+        for (var i = 0; i < count; i++)
         {
-            AfterAwait(operation.Id, resumedInside: operation.Existing?.Status == OperationStatus.Started);
+            claimed[i] = batch.Claim(OperationType.Context, itemSubType, null);
         }
+
+        // The items that start at once have their STARTs queued now, so that they all go in one call with the
+        // batch's; an item that waits for a free worker queues its own when it starts.
+        var workers = Math.Min(count, maxConcurrency ?? count);
+        for (var i = 0; i < workers; i++)
+        {
+            if (claimed[i].Existing is null)
+            {
+                batch.Enqueue(batch.Update(claimed[i], OperationType.Context, itemSubType, OperationAction.Start));
+            }
+        }
+
+        var items = new BatchItem<T>[count];
+        await RunWorkersAsync(count, maxConcurrency ?? count, (index, flow) =>
+            batch.RunBatchItemAsync(claimed[index], itemSubType, index, startQueued: index < workers, creatorReplaying, flow, run, items)).ConfigureAwait(false);
+
+        if (!replayOnly)
+        {
+            SucceedContext(operation, subType, ToSummary(items));
+        }
+
+        return new BatchResult<T>(items);
     }
 
     /// <summary>
@@ -101,7 +97,7 @@ internal sealed partial class DurableContext
 
         var next = -1;
         var running = workers;
-        _run.Activity.Add(workers - 1);
+        _run.Running.Add(workers - 1);
         var tasks = new Task[workers];
         for (var w = 0; w < workers; w++)
         {
@@ -120,7 +116,7 @@ internal sealed partial class DurableContext
                 {
                     if (Interlocked.Decrement(ref running) != 0)
                     {
-                        _run.Activity.Remove();
+                        _run.Running.Remove();
                     }
                 }
             });
@@ -133,23 +129,21 @@ internal sealed partial class DurableContext
     private async Task RunBatchItemAsync<T>(ClaimedOperation item, string itemSubType, int index, bool startQueued, bool creatorReplaying, ExecutionFlow flow, Func<DurableContext, int, Task<T>> run, BatchItem<T>[] items)
     {
         var existing = item.Existing;
-        var replayChildren = existing?.ContextDetails?.ReplayChildren == true;
-        switch (existing?.Status)
+        switch (PhaseOf(existing))
         {
-            case OperationStatus.Succeeded when !replayChildren:
-                items[index] = new BatchItem<T>(index, BatchItemStatus.Succeeded, _run.Serializer.Deserialize<T>(existing.ContextDetails?.Result), null);
+            case CheckpointPhase.Succeeded:
+                items[index] = new BatchItem<T>(index, BatchItemStatus.Succeeded, _run.Serializer.Deserialize<T>(existing!.ContextDetails?.Result), null);
                 return;
-            case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
-                items[index] = new BatchItem<T>(index, BatchItemStatus.Failed, default, existing.ContextDetails?.Error);
+            case CheckpointPhase.Failed:
+                items[index] = new BatchItem<T>(index, BatchItemStatus.Failed, default, existing!.ContextDetails?.Error);
                 return;
-            case null when !startQueued:
+            case CheckpointPhase.New when !startQueued:
                 Enqueue(Update(item, OperationType.Context, itemSubType, OperationAction.Start));
                 break;
         }
 
-        // An item with no checkpoint of its own is new work: it starts live.
-        var replayOnly = existing?.Status == OperationStatus.Succeeded;
-        var context = CreateChild(item.Id, replayOnly || (existing is not null && creatorReplaying), flow, replayOnly);
+        var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
+        var context = CreateChild(item.Id, ReplayRules.ItemSeed(existing, creatorReplaying, replayOnly), flow, replayOnly);
         try
         {
             var result = await RunInContextAsync(context, child => run(child, index)).ConfigureAwait(false);

@@ -19,7 +19,7 @@ internal sealed partial class DurableContext
     {
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Rule 5: creating a callback moves nothing by itself, so no AfterAwait here.
+        // Rule 5: creating a callback moves nothing by itself, so no rule applies after it.
         var operation = Claim(OperationType.Callback, OperationSubTypes.Callback, name);
         if (operation.Existing is null)
         {
@@ -40,10 +40,7 @@ internal sealed partial class DurableContext
                 $"The durable service returned no CallbackId for callback {Quote(operation.Name)} (operation {operation.Id}); the callback cannot be answered.");
         }
 
-        lock (_callbacksLock)
-        {
-            _unawaitedCallbacks.Add(operation.Id);
-        }
+        _rules.CallbackCreated(operation.Id);
 
         return new Callback<T>(this, operation, callbackId, describedAs);
     }
@@ -72,33 +69,25 @@ internal sealed partial class DurableContext
     /// <param name="creator">The context that created the callback and keeps it among its unawaited ones.</param>
     /// <param name="operation">The callback's operation.</param>
     /// <param name="describedAs">What errors call the callback.</param>
-    private async Task<T> AwaitCallbackAsync<T>(DurableContext creator, ClaimedOperation operation, string? describedAs)
+    private Task<T> AwaitCallbackAsync<T>(DurableContext creator, ClaimedOperation operation, string? describedAs)
     {
-        lock (creator._callbacksLock)
+        creator._rules.CallbackAwaited(operation.Id);
+        return AwaitClaimedAsync(operation, async claimed =>
         {
-            creator._unawaitedCallbacks.Remove(operation.Id);
-        }
-
-        try
-        {
-            var current = _run.State.Get(operation.Id);
+            var current = _run.State.Get(claimed.Id);
             while (current is null || !current.Status.IsTerminal())
             {
-                await BlockAsync(operation.Id, OperationType.Callback, "waiting for the callback's answer").ConfigureAwait(false);
-                current = _run.State.Get(operation.Id);
+                await BlockAsync(claimed.Id, OperationType.Callback, "waiting for the callback's answer").ConfigureAwait(false);
+                current = _run.State.Get(claimed.Id);
             }
 
             return current.Status switch
             {
-                OperationStatus.Succeeded => ReadAnswer<T>(operation, describedAs, current.CallbackDetails),
-                OperationStatus.TimedOut => throw new CallbackTimeoutException(operation.Id, operation.Name, current.CallbackDetails?.Error),
-                _ => throw new CallbackFailedException(operation.Id, operation.Name, current.CallbackDetails?.Error),
+                OperationStatus.Succeeded => ReadAnswer<T>(claimed, describedAs, current.CallbackDetails),
+                OperationStatus.TimedOut => throw new CallbackTimeoutException(claimed.Id, claimed.Name, current.CallbackDetails?.Error),
+                _ => throw new CallbackFailedException(claimed.Id, claimed.Name, current.CallbackDetails?.Error),
             };
-        }
-        finally
-        {
-            AfterAwait(operation.Id);
-        }
+        });
     }
 
     /// <summary>

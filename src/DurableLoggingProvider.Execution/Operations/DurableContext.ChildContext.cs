@@ -28,55 +28,47 @@ internal sealed partial class DurableContext
     }
 
     /// <summary>Claims a <c>CONTEXT</c> operation and runs <paramref name="body"/> in it, or replays its stored result.</summary>
-    private async Task<T> RunContextAsync<T>(string subType, string? name, Func<DurableContext, Task<T>> body)
+    private Task<T> RunContextAsync<T>(string subType, string? name, Func<DurableContext, Task<T>> body) =>
+        AwaitOperationAsync(OperationType.Context, subType, name, operation => RunClaimedContextAsync(operation, subType, body));
+
+    private async Task<T> RunClaimedContextAsync<T>(ClaimedOperation operation, string subType, Func<DurableContext, Task<T>> body)
     {
-        var operation = Claim(OperationType.Context, subType, name);
+        var existing = operation.Existing;
+        switch (PhaseOf(existing))
+        {
+            case CheckpointPhase.Succeeded:
+                return _run.Serializer.Deserialize<T>(existing!.ContextDetails?.Result)!;
+            case CheckpointPhase.Failed:
+                throw new ChildContextException(operation.Id, operation.Name, existing!.ContextDetails?.Error);
+            case CheckpointPhase.New:
+                // Nothing in the body relies on it being on record: it rides on the body's first call, or the
+                // context's outcome. Lost before that call, the context has no checkpoint and runs again as new work.
+                Enqueue(Update(operation, OperationType.Context, subType, OperationAction.Start));
+                break;
+        }
+
+        var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
+        var child = CreateChild(operation.Id, ReplayRules.ChildSeed(State.IsReplaying, replayOnly), _flow, replayOnly);
+        T result;
         try
         {
-            var existing = operation.Existing;
-            var replayChildren = existing?.ContextDetails?.ReplayChildren == true;
-            switch (existing?.Status)
-            {
-                case OperationStatus.Succeeded when !replayChildren:
-                    return _run.Serializer.Deserialize<T>(existing.ContextDetails?.Result)!;
-                case { } status when status.IsTerminal() && status != OperationStatus.Succeeded:
-                    throw new ChildContextException(operation.Id, operation.Name, existing.ContextDetails?.Error);
-                case null:
-                    // Nothing in the body relies on it being on record: it rides on the body's first call, or the
-                    // context's outcome. Lost before that call, the context has no checkpoint and runs again as new work.
-                    Enqueue(Update(operation, OperationType.Context, subType, OperationAction.Start));
-                    break;
-            }
-
-            // A finished context re-run for its children replays its whole body; otherwise the child
-            // starts with its creator's status at this moment.
-            var replayOnly = existing?.Status == OperationStatus.Succeeded;
-            var child = CreateChild(operation.Id, replayOnly ? true : State.IsReplaying, _flow, replayOnly);
-            T result;
-            try
-            {
-                result = await RunInContextAsync(child, body).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (!IsEngineFailure(exception) && !replayOnly)
-            {
-                var error = ErrorObjects.From(exception);
-                var fail = Update(operation, OperationType.Context, subType, OperationAction.Fail);
-                fail.Error = error;
-                Enqueue(fail);
-                throw new ChildContextException(operation.Id, operation.Name, error, exception);
-            }
-
-            if (!replayOnly)
-            {
-                SucceedContext(operation, subType, _run.Serializer.Serialize(result));
-            }
-
-            return result;
+            result = await RunInContextAsync(child, body).ConfigureAwait(false);
         }
-        finally
+        catch (Exception exception) when (!IsEngineFailure(exception) && !replayOnly)
         {
-            AfterAwait(operation.Id, resumedInside: operation.Existing?.Status == OperationStatus.Started);
+            var error = ErrorObjects.From(exception);
+            var fail = Update(operation, OperationType.Context, subType, OperationAction.Fail);
+            fail.Error = error;
+            Enqueue(fail);
+            throw new ChildContextException(operation.Id, operation.Name, error, exception);
         }
+
+        if (!replayOnly)
+        {
+            SucceedContext(operation, subType, _run.Serializer.Serialize(result));
+        }
+
+        return result;
     }
 
     private DurableContext CreateChild(string operationId, bool isReplaying, ExecutionFlow flow, bool replayOnly) =>

@@ -13,38 +13,37 @@ internal sealed partial class DurableContext
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(config);
         cancellationToken.ThrowIfCancellationRequested();
-        var operation = Claim(OperationType.Step, OperationSubTypes.WaitForCondition, name);
-        try
+        return await AwaitOperationAsync(
+            OperationType.Step, OperationSubTypes.WaitForCondition, name, operation => RunConditionAsync(operation, check, config, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<TState> RunConditionAsync<TState>(
+        ClaimedOperation operation, Func<TState, IConditionCheckContext, CancellationToken, Task<TState>> check, WaitForConditionConfig<TState> config, CancellationToken cancellationToken)
+    {
+        var existing = operation.Existing;
+        while (true)
         {
-            var existing = operation.Existing;
-            while (true)
+            switch (PhaseOf(existing))
             {
-                switch (existing?.Status)
-                {
-                    case OperationStatus.Succeeded:
-                        return _run.Serializer.Deserialize<TState>(existing.StepDetails?.Result)!;
-                    case { } status when status.IsTerminal():
-                        throw new StepException(operation.Id, operation.Name, existing.StepDetails?.Error);
-                    case OperationStatus.Pending:
-                        await BlockAsync(operation.Id, OperationType.Step, "waiting to check the condition again").ConfigureAwait(false);
-                        existing = _run.State.Get(operation.Id);
-                        continue;
-                }
-
-                var outcome = await CheckConditionAsync(operation, existing, check, config, cancellationToken).ConfigureAwait(false);
-                if (outcome.Done)
-                {
-                    return outcome.State;
-                }
-
-                // The next check runs here if the service makes it ready in this invocation.
-                await BlockAsync(operation.Id, OperationType.Step, outcome.Pending!).ConfigureAwait(false);
-                existing = _run.State.Get(operation.Id);
+                case CheckpointPhase.Succeeded or CheckpointPhase.ReplayChildren:
+                    return _run.Serializer.Deserialize<TState>(existing!.StepDetails?.Result)!;
+                case CheckpointPhase.Failed:
+                    throw new StepException(operation.Id, operation.Name, existing!.StepDetails?.Error);
+                case CheckpointPhase.Pending:
+                    await BlockAsync(operation.Id, OperationType.Step, "waiting to check the condition again").ConfigureAwait(false);
+                    existing = _run.State.Get(operation.Id);
+                    continue;
             }
-        }
-        finally
-        {
-            AfterAwait(operation.Id);
+
+            var outcome = await CheckConditionAsync(operation, existing, check, config, cancellationToken).ConfigureAwait(false);
+            if (outcome.Done)
+            {
+                return outcome.State;
+            }
+
+            // The next check runs here if the service makes it ready in this invocation.
+            await BlockAsync(operation.Id, OperationType.Step, outcome.Pending!).ConfigureAwait(false);
+            existing = _run.State.Get(operation.Id);
         }
     }
 
@@ -52,8 +51,7 @@ internal sealed partial class DurableContext
     private async Task<(bool Done, TState State, string? Pending)> CheckConditionAsync<TState>(
         ClaimedOperation operation, Operation? existing, Func<TState, IConditionCheckContext, CancellationToken, Task<TState>> check, WaitForConditionConfig<TState> config, CancellationToken cancellationToken)
     {
-        // Rule 2: the next check is new work.
-        GoLive(operation.Id, existing is null ? "new condition" : "the condition is checked again");
+        _rules.StepNotTerminal(operation.Id, existing is null ? "new condition" : "the condition is checked again");
         var attempt = (existing?.StepDetails?.Attempt ?? 0) + 1;
         var previous = existing?.StepDetails?.Result is { } stored ? _run.Serializer.Deserialize<TState>(stored)! : config.InitialState;
         if (existing?.Status != OperationStatus.Started)

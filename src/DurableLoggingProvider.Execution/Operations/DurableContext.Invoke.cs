@@ -11,11 +11,10 @@ internal sealed partial class DurableContext
     {
         ArgumentException.ThrowIfNullOrEmpty(functionName);
         cancellationToken.ThrowIfCancellationRequested();
-        var operation = Claim(OperationType.ChainedInvoke, OperationSubTypes.ChainedInvoke, name);
-        try
+        return await AwaitOperationAsync(OperationType.ChainedInvoke, OperationSubTypes.ChainedInvoke, name, async operation =>
         {
             var existing = operation.Existing;
-            if (existing is null)
+            if (PhaseOf(existing) == CheckpointPhase.New)
             {
                 var start = Update(operation, OperationType.ChainedInvoke, OperationSubTypes.ChainedInvoke, OperationAction.Start);
                 start.Payload = _run.Serializer.Serialize(payload);
@@ -34,10 +33,6 @@ internal sealed partial class DurableContext
             return existing.Status == OperationStatus.Succeeded
                 ? _run.Serializer.Deserialize<TResult>(existing.ChainedInvokeDetails?.Result)!
                 : throw new InvokeException(operation.Id, operation.Name, existing.ChainedInvokeDetails?.Error);
-        }
-        finally
-        {
-            AfterAwait(operation.Id);
-        }
+        }).ConfigureAwait(false);
     }
 }

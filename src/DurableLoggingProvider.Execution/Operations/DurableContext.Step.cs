@@ -12,15 +12,7 @@ internal sealed partial class DurableContext
     {
         ArgumentNullException.ThrowIfNull(func);
         cancellationToken.ThrowIfCancellationRequested();
-        var operation = Claim(OperationType.Step, OperationSubTypes.Step, name);
-        try
-        {
-            return await RunStepAsync(operation, func, config ?? s_defaultStepConfig).ConfigureAwait(false);
-        }
-        finally
-        {
-            AfterAwait(operation.Id);
-        }
+        return await AwaitOperationAsync(OperationType.Step, OperationSubTypes.Step, name, operation => RunStepAsync(operation, func, config ?? s_defaultStepConfig)).ConfigureAwait(false);
     }
 
     public Task StepAsync(Func<IStepContext, Task> func, string? name = null, StepConfig? config = null, CancellationToken cancellationToken = default)
@@ -42,13 +34,13 @@ internal sealed partial class DurableContext
         var existing = operation.Existing;
         while (true)
         {
-            switch (existing?.Status)
+            switch (PhaseOf(existing))
             {
-                case OperationStatus.Succeeded:
-                    return _run.Serializer.Deserialize<T>(existing.StepDetails?.Result)!;
-                case { } status when status.IsTerminal():
-                    throw new StepException(operation.Id, operation.Name, existing.StepDetails?.Error);
-                case OperationStatus.Pending:
+                case CheckpointPhase.Succeeded or CheckpointPhase.ReplayChildren:
+                    return _run.Serializer.Deserialize<T>(existing!.StepDetails?.Result)!;
+                case CheckpointPhase.Failed:
+                    throw new StepException(operation.Id, operation.Name, existing!.StepDetails?.Error);
+                case CheckpointPhase.Pending:
                     await BlockAsync(operation.Id, OperationType.Step, "waiting for the next attempt's delay").ConfigureAwait(false);
                     existing = _run.State.Get(operation.Id);
                     continue;
@@ -84,8 +76,7 @@ internal sealed partial class DurableContext
             return await AfterFailedAttemptAsync<T>(operation, attempt, lost, config).ConfigureAwait(false);
         }
 
-        // Rule 2: a step that is not finished runs again as a new attempt, so its lines are new.
-        GoLive(operation.Id, existing is null ? "new step" : "the step runs again as a new attempt");
+        _rules.StepNotTerminal(operation.Id, existing is null ? "new step" : "the step runs again as a new attempt");
         if (!interrupted)
         {
             // A STARTED step re-runs under the START it has: the service accepts START only for a new or READY step.

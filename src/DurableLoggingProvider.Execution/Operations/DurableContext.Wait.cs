@@ -18,12 +18,11 @@ internal sealed partial class DurableContext
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var operation = Claim(OperationType.Wait, OperationSubTypes.Wait, name);
-        try
+        await AwaitOperationAsync<object?>(OperationType.Wait, OperationSubTypes.Wait, name, async operation =>
         {
-            switch (operation.Existing?.Status)
+            switch (PhaseOf(operation.Existing))
             {
-                case null:
+                case CheckpointPhase.New:
                     var seconds = WholeSeconds(duration);
                     var start = Update(operation, OperationType.Wait, OperationSubTypes.Wait, OperationAction.Start);
                     start.WaitOptions = new WaitOptions { WaitSeconds = seconds };
@@ -32,14 +31,12 @@ internal sealed partial class DurableContext
                     Enqueue(start);
                     await BlockAsync(operation.Id, OperationType.Wait, $"waiting {seconds.ToString(CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
                     break;
-                case OperationStatus.Started:
+                case CheckpointPhase.Started:
                     await BlockAsync(operation.Id, OperationType.Wait, "the wait has not elapsed").ConfigureAwait(false);
                     break;
             }
-        }
-        finally
-        {
-            AfterAwait(operation.Id);
-        }
+
+            return null;
+        }).ConfigureAwait(false);
     }
 }

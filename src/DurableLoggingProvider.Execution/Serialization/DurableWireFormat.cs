@@ -166,6 +166,24 @@ public static class DurableWireFormat
     public static Operation ParseOperation(string json) =>
         Read(json, DurableWireJsonContext.Wire.Operation);
 
+    /// <summary>Writes one operation update as a checkpoint request carries it.</summary>
+    /// <param name="update">The update.</param>
+    /// <returns>The JSON text.</returns>
+    public static string SerializeOperationUpdate(OperationUpdate update) =>
+        Write(update, DurableWireJsonContext.Wire.OperationUpdate);
+
+    /// <summary>
+    /// The service's spelling of a wire enum's value (<see cref="OperationType"/>, <see cref="OperationStatus"/>,
+    /// <see cref="OperationAction"/>, ...): upper snake case, <c>TimedOut</c> as <c>TIMED_OUT</c>; a value that is not a
+    /// defined member is written as its number.
+    /// </summary>
+    /// <typeparam name="TEnum">The wire enum.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <returns>The wire string.</returns>
+    public static string WireName<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        WireEnumConverter<TEnum>.WireName(value);
+
     private static string Write<T>(T value, JsonTypeInfo<T> typeInfo)
         where T : class
     {

@@ -38,7 +38,7 @@ public sealed class OperationNode
 
     /// <summary>The operation's type, name and status, for assertion messages.</summary>
     public override string ToString() =>
-        $"{WireEnumConverter<OperationType>.WireName(Operation.Type)} {Operation.Name ?? Operation.Id} ({WireEnumConverter<OperationStatus>.WireName(Operation.Status)})";
+        $"{DurableWireFormat.WireName(Operation.Type)} {Operation.Name ?? Operation.Id} ({DurableWireFormat.WireName(Operation.Status)})";
 
     /// <summary>
     /// The roots of the tree of <paramref name="operations"/> (given in creation order): every operation

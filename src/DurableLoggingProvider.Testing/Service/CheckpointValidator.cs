@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Text;
-using System.Text.Json;
 using DurableLoggingProvider.Execution;
 
 namespace DurableLoggingProvider.Testing;
@@ -43,7 +42,7 @@ internal static class CheckpointValidator
 
     /// <summary>The refusal of a whole request once the execution has ended: its checkpoint token is no longer valid.</summary>
     public static InvalidCheckpointException Ended(Operation execution) =>
-        new($"Checkpoint refused: the execution is {WireEnumConverter<OperationStatus>.WireName(execution.Status)}, " +
+        new($"Checkpoint refused: the execution is {DurableWireFormat.WireName(execution.Status)}, " +
             "so its checkpoint token is no longer valid and no update is taken.");
 
     private static void ExecutionUpdates(IReadOnlyList<OperationUpdate> updates, System.Func<string, Operation?> find, Operation execution)
@@ -77,7 +76,7 @@ internal static class CheckpointValidator
             if (lastSeen.TryGetValue(update.Id, out var previous) && !MayFollow(previous, update))
             {
                 throw Refuse(update, find(update.Id),
-                    $"the operation is updated twice in one request (after its {WireEnumConverter<OperationAction>.WireName(previous.Action)}); " +
+                    $"the operation is updated twice in one request (after its {DurableWireFormat.WireName(previous.Action)}); " +
                     "only a STEP's or CONTEXT's START may be followed by one more update");
             }
 
@@ -110,7 +109,7 @@ internal static class CheckpointValidator
             return;
         }
 
-        var bytes = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(update, DurableWireJsonContext.Wire.OperationUpdate));
+        var bytes = Encoding.UTF8.GetByteCount(DurableWireFormat.SerializeOperationUpdate(update));
         if (bytes > MaxErrorUpdateBytes)
         {
             throw Refuse(update, existing, $"an update with an Error may be at most {MaxErrorUpdateBytes} bytes; this one is {bytes}");
@@ -182,11 +181,11 @@ internal static class CheckpointValidator
         }
     }
 
-    private static string Wire(OperationType type) => WireEnumConverter<OperationType>.WireName(type);
+    private static string Wire(OperationType type) => DurableWireFormat.WireName(type);
 
     /// <summary>The refusal, naming the action, the operation's type and its status as the wire spells them.</summary>
     private static InvalidCheckpointException Refuse(OperationUpdate update, Operation? existing, string why) =>
-        new($"Checkpoint update {WireEnumConverter<OperationAction>.WireName(update.Action)} is not allowed for " +
+        new($"Checkpoint update {DurableWireFormat.WireName(update.Action)} is not allowed for " +
             $"{Wire(existing?.Type ?? update.Type)} operation {(string.IsNullOrEmpty(update.Id) ? "(no id)" : update.Id)} " +
-            $"({(existing is null ? "not started" : $"status {WireEnumConverter<OperationStatus>.WireName(existing.Status)}")}): {why}.");
+            $"({(existing is null ? "not started" : $"status {DurableWireFormat.WireName(existing.Status)}")}): {why}.");
 }

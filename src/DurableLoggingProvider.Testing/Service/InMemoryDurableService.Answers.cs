@@ -92,12 +92,12 @@ public sealed partial class InMemoryDurableService
     private Operation Started(string operationId, OperationType type, string what)
     {
         var operation = _operations.FirstOrDefault(candidate => candidate.Id == operationId && candidate.Type == type)
-            ?? throw new InvalidCheckpointException($"No {WireEnumConverter<OperationType>.WireName(type)} operation has the id '{operationId}'.");
+            ?? throw new InvalidCheckpointException($"No {DurableWireFormat.WireName(type)} operation has the id '{operationId}'.");
         if (operation.Status != OperationStatus.Started)
         {
             throw new InvalidCheckpointException(
-                $"{WireEnumConverter<OperationType>.WireName(operation.Type)} operation {operationId} is " +
-                $"{WireEnumConverter<OperationStatus>.WireName(operation.Status)}; only a STARTED one can {what}.");
+                $"{DurableWireFormat.WireName(operation.Type)} operation {operationId} is " +
+                $"{DurableWireFormat.WireName(operation.Status)}; only a STARTED one can {what}.");
         }
 
         return operation;

@@ -44,7 +44,7 @@ public class InvocationTests
             "order-7",
             async (input, context) =>
             {
-                seen.Add((context.Invocation.RequestId, context.ExecutionContext.DurableExecutionArn));
+                seen.Add((context.Invocation.RequestId, context.ExecutionInfo.DurableExecutionArn));
                 return await TwoWaits(cancellationToken)(input, context);
             },
             cancellationToken);

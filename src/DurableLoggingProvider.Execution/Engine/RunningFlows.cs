@@ -9,7 +9,7 @@ namespace DurableLoggingProvider.Execution;
 /// work they can before the invocation ends. Idle is not final: a checkpoint's answer can show that an
 /// operation a flow waits on has finished, and that flow then runs again (<see cref="BlockedFlows"/>).
 /// </summary>
-internal sealed class ExecutionActivity
+internal sealed class RunningFlows
 {
     private readonly object _lock = new();
     private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);

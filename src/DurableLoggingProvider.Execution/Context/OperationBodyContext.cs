@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace DurableLoggingProvider.Execution;
 
 /// <summary>The context given to step bodies, condition checks and callback submitters.</summary>
-internal sealed class StepInvocationContext(ILogger logger, int attemptNumber, string operationId)
+internal sealed class OperationBodyContext(ILogger logger, int attemptNumber, string operationId)
     : IStepContext, IConditionCheckContext, IWaitForCallbackContext
 {
     public ILogger Logger { get; } = logger;
