@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using DurableLoggingProvider;
 using DurableLoggingProvider.CrashHelper;
+using DurableLoggingProvider.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,10 @@ using Microsoft.Extensions.Logging;
 //                                    "lost=<LostRecords>" on standard error and exit
 //   factories <factories> <records> <body>  log <records> records of <body> characters from each of <factories>
 //                                    logger factories at once (one thread each, each factory its own provider
-//                                    and standard output sink), then write "lost=<sum>" on standard error and exit
+//                                    and standard output sink) and, at the same time, from a durable execution
+//                                    run with no logger factory (writer number <factories>, through the
+//                                    engine's own provider, in the format AWS_LAMBDA_LOG_FORMAT names), then
+//                                    write "engine=<status> lost=<sum of the factories'>" on standard error and exit
 //   nonblocking <threads> <records> <body>  set O_NONBLOCK on standard output, say "logging", log <records>
 //                                    records of <body> characters from each thread, write "lost=<LostRecords>"
 //                                    on standard error and exit
@@ -126,7 +130,7 @@ static int Factories(int factoryCount, int records, int bodyLength)
     // Each factory is an application of its own in the same process, as an app's provider is beside the one
     // the engine makes when it gets no logger factory: its own provider and its own standard output sink.
     var factories = Enumerable.Range(0, factoryCount).Select(_ => Logging(sink: null)).ToList();
-    using var start = new Barrier(factoryCount);
+    using var start = new Barrier(factoryCount + 1);
     var threads = factories.Select((services, factory) => new Thread(() =>
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(FloodRecords.Category);
@@ -136,10 +140,18 @@ static int Factories(int factoryCount, int records, int bodyLength)
             LogSized(logger, factory, number, bodyLength);
         }
     })).ToList();
+
+    // Beside them, the engine's own writing: an execution given no logger factory, whose provider is the engine's.
+    var engineStatus = default(InvocationStatus);
+    threads.Add(new Thread(() =>
+    {
+        start.SignalAndWait();
+        engineStatus = EngineWriter.RunAsync(factoryCount, records, bodyLength).GetAwaiter().GetResult();
+    }));
     threads.ForEach(thread => thread.Start());
     threads.ForEach(thread => thread.Join());
     var lost = factories.Sum(services => services.GetServices<ILoggerProvider>().OfType<DurableLoggerProvider>().Single().LostRecords);
-    Console.Error.WriteLine($"lost={lost}");
+    Console.Error.WriteLine($"engine={engineStatus} lost={lost}");
     factories.ForEach(services => services.Dispose());
     return 0;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 
@@ -7,7 +8,10 @@ namespace DurableLoggingProvider.Tests.Support;
 /// <summary>Starts the crash helper (<c>DurableLoggingProvider.CrashHelper</c>, built next to the tests) as a child process with its standard streams redirected.</summary>
 internal static class ChildProcess
 {
-    public static Process StartCrashHelper(params string[] arguments)
+    public static Process StartCrashHelper(params string[] arguments) => StartCrashHelperWith(null, arguments);
+
+    /// <summary>Starts the crash helper with <paramref name="environment"/> set in its environment (Lambda's logging variables among them, if named).</summary>
+    public static Process StartCrashHelperWith(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -26,6 +30,11 @@ internal static class ChildProcess
         foreach (var variable in EnvironmentOverrides.LambdaLoggingVariables)
         {
             start.Environment.Remove(variable);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("The crash helper did not start.");
