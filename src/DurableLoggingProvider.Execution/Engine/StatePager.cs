@@ -170,12 +170,11 @@ internal sealed class StatePager
 
         for (var i = 0; i < page.Operations.Count; i++)
         {
-            var path = WireJsonPath.Item(listPath, i);
             var operation = page.Operations[i];
-            var problem = OperationRules.CheckId(operation, path)
-                ?? Unique(operation!, path, read, answer)
-                ?? OperationRules.CheckContent(operation!, path)
-                ?? SingleExecution(operation!, path, read, answer);
+            var problem = OperationRules.CheckId(operation, listPath, i)
+                ?? Unique(operation!, listPath, i, read, answer)
+                ?? OperationRules.CheckContent(operation!, listPath, i)
+                ?? SingleExecution(operation!, listPath, i, read, answer);
             if (problem is { } found)
             {
                 throw Problem(read, number, answer, found);
@@ -186,7 +185,7 @@ internal sealed class StatePager
         return page;
     }
 
-    private static FieldProblem? Unique(Operation operation, string path, StateRead read, string answer)
+    private static FieldProblem? Unique(Operation operation, string listPath, int index, StateRead read, string answer)
     {
         // A checkpoint's answer repeats ids the state holds (it carries their new status); one read of the
         // input's state holds every operation once.
@@ -195,24 +194,25 @@ internal sealed class StatePager
             return null;
         }
 
-        if (read.Ids.TryAdd(operation.Id, (path, answer)))
+        if (read.Ids.TryAdd(operation.Id, (listPath, index, answer)))
         {
             return null;
         }
 
-        var (firstPath, firstAnswer) = read.Ids[operation.Id];
+        var (firstList, firstIndex, firstAnswer) = read.Ids[operation.Id];
         return new FieldProblem(
-            WireJsonPath.Property(path, nameof(Operation.Id)),
-            $"duplicate operation id {FoundJsonValue.Quoted(operation.Id)}, already the id of {Where(firstPath, firstAnswer)}.");
+            WireJsonPath.Property(WireJsonPath.Item(listPath, index), nameof(Operation.Id)),
+            $"duplicate operation id {FoundJsonValue.Quoted(operation.Id)}, already the id of {Where(WireJsonPath.Item(firstList, firstIndex), firstAnswer)}.");
     }
 
-    private FieldProblem? SingleExecution(Operation operation, string path, StateRead read, string answer)
+    private FieldProblem? SingleExecution(Operation operation, string listPath, int index, StateRead read, string answer)
     {
         if (operation.Type != OperationType.Execution)
         {
             return null;
         }
 
+        var path = WireJsonPath.Item(listPath, index);
         var known = _state.Execution ?? read.Execution;
         if (known is null)
         {

@@ -95,17 +95,16 @@ internal static class InvocationInputValidator
         var execution = -1;
         for (var i = 0; i < page.Operations.Count; i++)
         {
-            var path = WireJsonPath.Item(listPath, i);
             var operation = page.Operations[i];
-            ThrowIf(OperationRules.CheckId(operation, path));
-            CheckUnique(operation!.Id, path, listPath, seen, i);
-            ThrowIf(OperationRules.CheckContent(operation, path));
+            ThrowIf(OperationRules.CheckId(operation, listPath, i));
+            CheckUnique(operation!.Id, listPath, seen, i);
+            ThrowIf(OperationRules.CheckContent(operation, listPath, i));
             if (operation.Type == OperationType.Execution)
             {
                 if (execution >= 0)
                 {
                     throw new DurableExecutionInputException(
-                        WireJsonPath.Property(path, nameof(Operation.Type)),
+                        WireJsonPath.Property(WireJsonPath.Item(listPath, i), nameof(Operation.Type)),
                         $"a second operation of Type EXECUTION (the first is {WireJsonPath.Item(listPath, execution)}); an execution has exactly one.",
                         null);
                 }
@@ -131,12 +130,12 @@ internal static class InvocationInputValidator
         }
     }
 
-    private static void CheckUnique(string id, string path, string listPath, Dictionary<string, int> seen, int index)
+    private static void CheckUnique(string id, string listPath, Dictionary<string, int> seen, int index)
     {
         if (!seen.TryAdd(id, index))
         {
             throw new DurableExecutionInputException(
-                WireJsonPath.Property(path, nameof(Operation.Id)),
+                WireJsonPath.Property(WireJsonPath.Item(listPath, index), nameof(Operation.Id)),
                 $"duplicate operation id {FoundJsonValue.Quoted(id)}, already the id of {WireJsonPath.Item(listPath, seen[id])}.",
                 null);
         }

@@ -36,89 +36,94 @@ internal static class OperationRules
         OperationSubTypes.ParallelBranch,
         OperationSubTypes.WaitForCallback);
 
-    /// <summary>The first problem of the operation's id at <paramref name="path"/> (the operation's own path).</summary>
-    public static FieldProblem? CheckId(Operation? operation, string path)
+    /// <summary>
+    /// The first problem of the id of the operation at item <paramref name="index"/> of the list at
+    /// <paramref name="listPath"/>. Paths are spelled only for a problem: a valid operation costs no string.
+    /// </summary>
+    public static FieldProblem? CheckId(Operation? operation, string listPath, int index)
     {
         if (operation is null)
         {
-            return new FieldProblem(path, "expected an Operation object, found null.");
+            return new FieldProblem(WireJsonPath.Item(listPath, index), "expected an Operation object, found null.");
         }
 
-        var idPath = WireJsonPath.Property(path, nameof(Operation.Id));
         var id = operation.Id;
         if (string.IsNullOrEmpty(id))
         {
-            return new FieldProblem(idPath, $"expected a non-empty string, found {FoundJsonValue.Quoted(id)}.");
+            return new FieldProblem(PathOf(listPath, index, nameof(Operation.Id)), $"expected a non-empty string, found {FoundJsonValue.Quoted(id)}.");
         }
 
         return id.Length > MaxOperationIdLength
             ? new FieldProblem(
-                idPath,
+                PathOf(listPath, index, nameof(Operation.Id)),
                 string.Create(CultureInfo.InvariantCulture, $"{FoundJsonValue.Quoted(id)} is {id.Length} characters long; an operation id has at most {MaxOperationIdLength}."))
             : null;
     }
 
     /// <summary>The first problem of the rest of an operation whose id passed <see cref="CheckId"/>.</summary>
-    public static FieldProblem? CheckContent(Operation operation, string path)
+    public static FieldProblem? CheckContent(Operation operation, string listPath, int index)
     {
         if (!Enum.IsDefined(operation.Type))
         {
             return new FieldProblem(
-                WireJsonPath.Property(path, nameof(Operation.Type)),
+                PathOf(listPath, index, nameof(Operation.Type)),
                 $"{WireEnumConverter<OperationType>.WireName(operation.Type)} is not an operation type; expected one of {WireEnumConverter<OperationType>.AllowedWireNames}.");
         }
 
         if (!Enum.IsDefined(operation.Status))
         {
             return new FieldProblem(
-                WireJsonPath.Property(path, nameof(Operation.Status)),
+                PathOf(listPath, index, nameof(Operation.Status)),
                 $"{WireEnumConverter<OperationStatus>.WireName(operation.Status)} is not an operation status; expected one of {WireEnumConverter<OperationStatus>.AllowedWireNames}.");
         }
 
-        return CheckSubType(operation, path) ?? CheckAttempt(operation, path) ?? CheckTimestamps(operation, path);
+        return CheckSubType(operation, listPath, index) ?? CheckAttempt(operation, listPath, index) ?? CheckTimestamps(operation, listPath, index);
     }
 
-    private static FieldProblem? CheckSubType(Operation operation, string path)
+    private static string PathOf(string listPath, int index, string name) => WireJsonPath.Property(WireJsonPath.Item(listPath, index), name);
+
+    private static string PathOf(string listPath, int index, string details, string name) => WireJsonPath.Property(PathOf(listPath, index, details), name);
+
+    private static FieldProblem? CheckSubType(Operation operation, string listPath, int index)
     {
         if (operation.SubType is not { } subType)
         {
             return null;
         }
 
-        var subTypePath = WireJsonPath.Property(path, nameof(Operation.SubType));
         if (OperationSubTypes.TypeOf(subType) is not { } owner)
         {
             return new FieldProblem(
-                subTypePath, $"{FoundJsonValue.Quoted(subType)} is not a known sub-type; expected one of {s_allowedSubTypes} (case-sensitive).");
+                PathOf(listPath, index, nameof(Operation.SubType)), $"{FoundJsonValue.Quoted(subType)} is not a known sub-type; expected one of {s_allowedSubTypes} (case-sensitive).");
         }
 
         return owner == operation.Type
             ? null
             : new FieldProblem(
-                subTypePath,
+                PathOf(listPath, index, nameof(Operation.SubType)),
                 $"sub-type {FoundJsonValue.Quoted(subType)} belongs to operations of Type {WireEnumConverter<OperationType>.WireName(owner)}, but this operation's Type is {WireEnumConverter<OperationType>.WireName(operation.Type)}.");
     }
 
-    private static FieldProblem? CheckAttempt(Operation operation, string path) =>
+    private static FieldProblem? CheckAttempt(Operation operation, string listPath, int index) =>
         operation.StepDetails?.Attempt is { } attempt && attempt is < 0 or > MaxStepAttempt
             ? new FieldProblem(
-                WireJsonPath.Property(WireJsonPath.Property(path, nameof(Operation.StepDetails)), nameof(StepDetails.Attempt)),
+                PathOf(listPath, index, nameof(Operation.StepDetails), nameof(StepDetails.Attempt)),
                 string.Create(
                     CultureInfo.InvariantCulture,
                     $"{attempt} is out of range: Attempt counts a step's failed attempts, from 0 to {MaxStepAttempt} (an execution lasts at most {MaxStepAttempt} seconds and a retry waits at least one)."))
             : null;
 
-    private static FieldProblem? CheckTimestamps(Operation operation, string path) =>
-        CheckTimestamp(operation.StartTimestamp, path, nameof(Operation.StartTimestamp))
-        ?? CheckTimestamp(operation.EndTimestamp, path, nameof(Operation.EndTimestamp))
-        ?? CheckTimestamp(operation.StepDetails?.NextAttemptTimestamp, WireJsonPath.Property(path, nameof(Operation.StepDetails)), nameof(StepDetails.NextAttemptTimestamp))
-        ?? CheckTimestamp(operation.WaitDetails?.ScheduledEndTimestamp, WireJsonPath.Property(path, nameof(Operation.WaitDetails)), nameof(WaitDetails.ScheduledEndTimestamp));
+    private static FieldProblem? CheckTimestamps(Operation operation, string listPath, int index) =>
+        CheckTimestamp(operation.StartTimestamp, listPath, index, null, nameof(Operation.StartTimestamp))
+        ?? CheckTimestamp(operation.EndTimestamp, listPath, index, null, nameof(Operation.EndTimestamp))
+        ?? CheckTimestamp(operation.StepDetails?.NextAttemptTimestamp, listPath, index, nameof(Operation.StepDetails), nameof(StepDetails.NextAttemptTimestamp))
+        ?? CheckTimestamp(operation.WaitDetails?.ScheduledEndTimestamp, listPath, index, nameof(Operation.WaitDetails), nameof(WaitDetails.ScheduledEndTimestamp));
 
     // Parsed timestamps are in range already; these catch operations a client built in code.
-    private static FieldProblem? CheckTimestamp(long? milliseconds, string parent, string name) =>
+    private static FieldProblem? CheckTimestamp(long? milliseconds, string listPath, int index, string? details, string name) =>
         milliseconds is { } value && !EpochMillisecondsConverter.IsInRange(value)
             ? new FieldProblem(
-                WireJsonPath.Property(parent, name),
+                details is null ? PathOf(listPath, index, name) : PathOf(listPath, index, details, name),
                 string.Create(CultureInfo.InvariantCulture, $"{value} is out of range: expected {EpochMillisecondsConverter.Expected}."))
             : null;
 }
