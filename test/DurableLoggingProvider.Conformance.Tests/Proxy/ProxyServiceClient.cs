@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
+using DurableLoggingProvider.Lambda;
 using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Execution;
@@ -12,7 +13,8 @@ namespace DurableLoggingProvider.Conformance.Tests.Proxy;
 /// <summary>
 /// The test project's own thin <see cref="IDurableServiceClient"/> over the Lambda API's REST paths
 /// (durable-wire-format.md section 7) served by the proxy, so AWS's checkpoint server answers every call:
-/// unsigned, no retries, a refusal thrown as <see cref="ServiceRefusedException"/>.
+/// the shipped client's own messages (<see cref="DurableApiMessages"/>: paths, bodies, epoch-second
+/// timestamps), but unsigned, without retries, and a refusal thrown as <see cref="ServiceRefusedException"/>.
 /// </summary>
 internal sealed class ProxyServiceClient : IDurableServiceClient
 {
@@ -24,44 +26,24 @@ internal sealed class ProxyServiceClient : IDurableServiceClient
     /// <inheritdoc />
     public async Task<CheckpointResponse> CheckpointAsync(CheckpointRequest request, CancellationToken cancellationToken)
     {
-        var body = JsonNode.Parse(DurableWireFormat.SerializeCheckpointRequest(request))!.AsObject();
-        // The ARN travels in the path, not the body.
-        body.Remove(nameof(CheckpointRequest.DurableExecutionArn));
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync(PathOf(request.DurableExecutionArn, "checkpoint"), content, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ServiceRefusedException(Refusal(response, text));
-        }
-
-        var answer = JsonNode.Parse(text)!.AsObject();
-        ApiTimestamps.ToMilliseconds(answer["NewExecutionState"]?["Operations"] as JsonArray);
-        return DurableWireFormat.ParseCheckpointResponse(answer.ToJsonString());
+        var body = DurableApiMessages.CheckpointBody(request, Guid.NewGuid().ToString());
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(DurableApiMessages.CheckpointPath(request.DurableExecutionArn), content, cancellationToken).ConfigureAwait(false);
+        return DurableApiMessages.ReadCheckpointResponse(await AnswerOf(response, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
     public async Task<ExecutionStatePage> GetExecutionStateAsync(ExecutionStateRequest request, CancellationToken cancellationToken)
     {
-        var query = $"?CheckpointToken={Uri.EscapeDataString(request.CheckpointToken ?? string.Empty)}&Marker={Uri.EscapeDataString(request.Marker)}";
-        if (request.MaxItems is { } maxItems)
-        {
-            query += $"&MaxItems={maxItems.ToString(CultureInfo.InvariantCulture)}";
-        }
-
-        using var response = await _http.GetAsync(PathOf(request.DurableExecutionArn, "state") + query, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ServiceRefusedException(Refusal(response, text));
-        }
-
-        var page = JsonNode.Parse(text)!.AsObject();
-        ApiTimestamps.ToMilliseconds(page["Operations"] as JsonArray);
-        return DurableWireFormat.ParseExecutionStatePage(page.ToJsonString());
+        using var response = await _http.GetAsync(DurableApiMessages.StatePathAndQuery(request), cancellationToken).ConfigureAwait(false);
+        return DurableApiMessages.ReadStatePage(await AnswerOf(response, cancellationToken).ConfigureAwait(false));
     }
 
-    private static string PathOf(string arn, string operation) => $"2025-12-01/durable-executions/{Uri.EscapeDataString(arn)}/{operation}";
+    private static async Task<string> AnswerOf(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return response.IsSuccessStatusCode ? text : throw new ServiceRefusedException(Refusal(response, text));
+    }
 
     private static string Refusal(HttpResponseMessage response, string text)
     {
