@@ -71,7 +71,7 @@ internal static class SampleApp
             },
             new JsonDurableSerializer(SampleJson.Default.Options));
 
-        var result = await runner.RunAsync<Order, OrderReceipt>(SampleOrder, (order, context) => workflow.RunAsync(order!, context)).ConfigureAwait(false);
+        var result = await runner.RunAsync<Order, OrderReceipt>(SampleOrder, (order, context) => workflow.RunAsync(order, context)).ConfigureAwait(false);
 
         var lines = sink.RecordedLines;
         var duplicates = lines.GroupBy(LineIdentity.Of).Where(group => group.Count() > 1).Select(group => LineIdentity.Describe(group.First())).ToList();

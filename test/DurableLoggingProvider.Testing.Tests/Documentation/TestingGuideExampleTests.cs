@@ -101,7 +101,7 @@ public class TestingGuideExampleTests
             await context.StepAsync(_ => Task.FromResult(1), "reserve");
             var approval = await context.CreateCallbackAsync<Approval>("approval");
             var decision = await approval.GetResultAsync();
-            return decision!.Approved && await context.InvokeAsync<string, bool>("notify:live", orderId!, "notify");
+            return decision!.Approved && await context.InvokeAsync<string, bool>("notify:live", orderId, "notify");
         }, cancellationToken);
 
         Assert.Multiple(() =>
