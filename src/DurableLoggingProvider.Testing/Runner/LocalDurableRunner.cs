@@ -47,26 +47,17 @@ public sealed class LocalDurableRunner : IDisposable
     /// <param name="options">How to run.</param>
     /// <param name="serializer">The serializer of checkpointed values.</param>
     public LocalDurableRunner(LocalRunnerOptions options, IDurableSerializer serializer)
-        : this(options, serializer, Stopwatch.StartNew())
+        : this(options, serializer, Stopwatch.StartNew(), options?.LoggerFactory, options?.Sink)
     {
     }
 
     /// <summary>A runner on an application's logger factory, whose durable provider writes to <paramref name="sink"/>.</summary>
     internal LocalDurableRunner(LocalRunnerOptions options, IDurableSerializer serializer, ILoggerFactory loggerFactory, RecordingLogSink sink)
+        : this(options, serializer, Stopwatch.StartNew(), loggerFactory, sink)
     {
-        var setUp = Stopwatch.StartNew();
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(serializer);
-        _options = options;
-        _serializer = serializer;
-        _printer = PlatformLinePrinter.For(options);
-        LoggerFactory = loggerFactory;
-        Sink = sink;
-        _cursor = new SinkCursor(sink);
-        _initDuration = setUp.Elapsed;
     }
 
-    private LocalDurableRunner(LocalRunnerOptions options, IDurableSerializer serializer, Stopwatch setUp)
+    private LocalDurableRunner(LocalRunnerOptions options, IDurableSerializer serializer, Stopwatch setUp, ILoggerFactory? loggerFactory, RecordingLogSink? sink)
     {
         // The runner's set-up stands in for a Lambda environment's init phase: the REPORT line's Init Duration.
         ArgumentNullException.ThrowIfNull(options);
@@ -74,12 +65,12 @@ public sealed class LocalDurableRunner : IDisposable
         _options = options;
         _serializer = serializer;
         _printer = PlatformLinePrinter.For(options);
-        if (options.LoggerFactory is not null && options.Sink is not null)
+        if (loggerFactory is not null && sink is not null)
         {
-            LoggerFactory = options.LoggerFactory;
-            Sink = options.Sink;
+            LoggerFactory = loggerFactory;
+            Sink = sink;
         }
-        else if (options.LoggerFactory is null && options.Sink is null)
+        else if (loggerFactory is null && sink is null)
         {
             Sink = new RecordingLogSink();
             var services = new ServiceCollection()

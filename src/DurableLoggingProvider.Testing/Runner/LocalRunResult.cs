@@ -74,7 +74,8 @@ public sealed class LocalRunResult<T>
 
     /// <summary>
     /// The lines written to the runner's sink while the execution ran that carry no request id: written
-    /// outside any invocation's context (a bug that loses the context, or code outside the handler). With a
+    /// outside any invocation's context (a bug that loses the context, or code outside the handler, such as an
+    /// <see cref="LocalRunnerOptions.AnswerCallback"/> between invocations). With a
     /// sink shared by executions running at the same time, some may be another execution's.
     /// </summary>
     public IReadOnlyList<RecordedLine> LinesWithoutRequestId { get; }
