@@ -8,7 +8,7 @@ using DurableLoggingProvider.Testing.Tests.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 
-namespace DurableLoggingProvider.Testing.Tests.Runner;
+namespace DurableLoggingProvider.Testing.Tests.Crashes;
 
 /// <summary>
 /// Crash injection aimed at an operation (<see cref="LocalRunnerOptions.CrashAt"/>), on replay-gate.md's
