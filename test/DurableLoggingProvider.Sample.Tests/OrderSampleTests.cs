@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,6 +26,8 @@ public partial class OrderSampleTests
 
     // Log calls in replayed code: received and inventory-reserved in invocation 2, plus waiting in 3 and 4.
     private const int ReplayedCalls = 2 + 3 + 3;
+
+    private const string StartUpMessage = "Start-up: lines written outside any invocation are never gated";
 
     [Test]
     [CancelAfter(60_000)]
@@ -98,6 +101,22 @@ public partial class OrderSampleTests
             Assert.That(summary.LinesWritten, Is.EqualTo(LinesWrittenOnce));
             Assert.That(summary.Duplicates, Is.Empty);
             Assert.That(output, Does.Contain("\tINFO\tOrder ord-1001 received from ana@example.com with 3 items"));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task TheStartUpLineIsPrintedOnceBeforeTheFirstInvocation(CancellationToken cancellationToken)
+    {
+        var (_, output) = await RunAsync(cancellationToken, "--format", "json");
+        var lines = output.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList();
+        var startUp = lines.FindAll(line => line.StartsWith('{') && JsonDocument.Parse(line).RootElement.GetProperty("message").GetString() == StartUpMessage);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(startUp, Has.Count.EqualTo(1));
+            Assert.That(lines.IndexOf(startUp[0]), Is.LessThan(lines.FindIndex(line => StartLine().IsMatch(line))), "before the first START, as a function's init lines are");
+            Assert.That(JsonDocument.Parse(startUp[0]).RootElement.TryGetProperty("requestId", out _), Is.False, "written outside any invocation");
         });
     }
 

@@ -27,7 +27,11 @@ public static class DurableExecution
     /// <typeparam name="TOutput">The execution's result type.</typeparam>
     /// <param name="input">The invocation input the service sent.</param>
     /// <param name="invocation">The Lambda invocation (request id, trace, tenant).</param>
-    /// <param name="handler">The workflow: given the execution's input and the root context, returns its result.</param>
+    /// <param name="handler">
+    /// The workflow: given the execution's input and the root context, returns its result. An execution started
+    /// without input (or with JSON <c>null</c>) passes <see langword="null"/> (the type's default), as Lambda's .NET
+    /// runtime does: declare <typeparamref name="TInput"/> nullable (<c>Order?</c>) if an execution may start without one.
+    /// </param>
     /// <param name="options">The service client, serializer and loggers.</param>
     /// <param name="cancellationToken">
     /// Cancels the invocation's calls to the service: loading the state, every checkpoint and every page of its
@@ -46,7 +50,7 @@ public static class DurableExecution
     public static async Task<DurableExecutionInvocationOutput> RunAsync<TInput, TOutput>(
         DurableExecutionInvocationInput input,
         LambdaInvocation invocation,
-        Func<TInput?, IDurableContext, Task<TOutput>> handler,
+        Func<TInput, IDurableContext, Task<TOutput>> handler,
         DurableExecutionOptions options,
         CancellationToken cancellationToken = default)
     {
@@ -87,7 +91,7 @@ public static class DurableExecution
     }
 
     private static async Task<DurableExecutionInvocationOutput> RunHandlerAsync<TInput, TOutput>(
-        ExecutionRun run, DurableContext root, Operation execution, Func<TInput?, IDurableContext, Task<TOutput>> handler)
+        ExecutionRun run, DurableContext root, Operation execution, Func<TInput, IDurableContext, Task<TOutput>> handler)
     {
         var handlerTask = RunInRootAsync(run, root, execution, handler);
         var suspended = await RunUntilSuspendedAsync(run, handlerTask).ConfigureAwait(false);
@@ -162,13 +166,15 @@ public static class DurableExecution
         }
     }
 
-    private static Task<TOutput> RunInRootAsync<TInput, TOutput>(ExecutionRun run, DurableContext root, Operation execution, Func<TInput?, IDurableContext, Task<TOutput>> handler) =>
+    private static Task<TOutput> RunInRootAsync<TInput, TOutput>(ExecutionRun run, DurableContext root, Operation execution, Func<TInput, IDurableContext, Task<TOutput>> handler) =>
         DurableContext.RunInContextAsync(root, async context =>
         {
             // Yield first, so that a handler that blocks at once still lets the caller watch for suspension.
             await Task.Yield();
+            // An execution started without input (or with JSON null) hands the handler null, as Lambda's .NET runtime
+            // does: a handler that may be started so declares its input type nullable.
             var input = run.Serializer.Deserialize<TInput>(execution.ExecutionDetails?.InputPayload);
-            return await handler(input, context).ConfigureAwait(false);
+            return await handler(input!, context).ConfigureAwait(false);
         });
 
     private static DurableExecutionInvocationOutput Failed(Exception exception) =>

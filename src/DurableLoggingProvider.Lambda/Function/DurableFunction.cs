@@ -23,7 +23,11 @@ public static class DurableFunction
     /// <typeparam name="TOutput">The execution's result type.</typeparam>
     /// <param name="payload">The invocation's payload: the durable execution's invocation input, as JSON.</param>
     /// <param name="invocation">The Lambda invocation: request id, trace, tenant and <see cref="LambdaInvocation.Deadline"/>.</param>
-    /// <param name="handler">The workflow: given the execution's input and the root context, returns its result.</param>
+    /// <param name="handler">
+    /// The workflow: given the execution's input and the root context, returns its result. An execution started
+    /// without input (or with JSON <c>null</c>) passes <see langword="null"/>, as Lambda's .NET runtime does: declare
+    /// <typeparamref name="TInput"/> nullable (<c>Order?</c>) if an execution may start without one.
+    /// </param>
     /// <param name="options">The serializer, and optionally the service client and loggers.</param>
     /// <param name="cancellationToken">Cancels the service calls.</param>
     /// <returns>The invocation output as a readable stream of UTF-8 JSON, positioned at its start.</returns>
@@ -32,7 +36,7 @@ public static class DurableFunction
     public static async Task<Stream> RunAsync<TInput, TOutput>(
         Stream payload,
         LambdaInvocation invocation,
-        Func<TInput?, IDurableContext, Task<TOutput>> handler,
+        Func<TInput, IDurableContext, Task<TOutput>> handler,
         DurableFunctionOptions options,
         CancellationToken cancellationToken = default)
     {
@@ -47,7 +51,11 @@ public static class DurableFunction
     /// <typeparam name="TOutput">The execution's result type.</typeparam>
     /// <param name="input">The invocation input (<see cref="DurableWireFormat.ParseInvocationInput(string)"/> reads and validates it).</param>
     /// <param name="invocation">The Lambda invocation: request id, trace, tenant and <see cref="LambdaInvocation.Deadline"/>.</param>
-    /// <param name="handler">The workflow: given the execution's input and the root context, returns its result.</param>
+    /// <param name="handler">
+    /// The workflow: given the execution's input and the root context, returns its result. An execution started
+    /// without input (or with JSON <c>null</c>) passes <see langword="null"/>, as Lambda's .NET runtime does: declare
+    /// <typeparamref name="TInput"/> nullable (<c>Order?</c>) if an execution may start without one.
+    /// </param>
     /// <param name="options">The serializer, and optionally the service client and loggers.</param>
     /// <param name="cancellationToken">Cancels the service calls.</param>
     /// <returns>The invocation output to return to Lambda.</returns>
@@ -56,7 +64,7 @@ public static class DurableFunction
     public static Task<DurableExecutionInvocationOutput> RunAsync<TInput, TOutput>(
         DurableExecutionInvocationInput input,
         LambdaInvocation invocation,
-        Func<TInput?, IDurableContext, Task<TOutput>> handler,
+        Func<TInput, IDurableContext, Task<TOutput>> handler,
         DurableFunctionOptions options,
         CancellationToken cancellationToken = default)
     {

@@ -37,12 +37,19 @@ internal static class SampleApp
             .AddInMemoryCollection(options.ConfigurationOverrides)
             .Build();
 
-        var sink = new RecordingLogSink();
         var counter = new CallCountingLoggerProvider();
+        var approval = JsonSerializer.Serialize(new ApprovalDecision(true, "m.rivera"), SampleJson.Default.ApprovalDecision);
         using var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddProvider(counter))
             .AddDurableLogging()
-            .AddSingleton<ILogSink>(sink)
+            .AddLocalDurableRunner(
+                new LocalRunnerOptions
+                {
+                    ExecutionArn = ExecutionArn,
+                    Output = output,
+                    CallbackAnswers = { ["manager-approval"] = CallbackAnswer.Succeed(approval) },
+                },
+                new JsonDurableSerializer(SampleJson.Default.Options))
             .AddSingleton<OrderValidator>()
             .AddSingleton<InventoryService>()
             .AddSingleton<PaymentGateway>()
@@ -51,29 +58,15 @@ internal static class SampleApp
             .AddSingleton<OrderWorkflow>()
             .BuildServiceProvider();
 
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        loggers.CreateLogger("DurableLoggingProvider.Sample").LogInformation("Start-up: lines written outside any invocation are never gated");
-        foreach (var line in sink.Lines)
-        {
-            output.WriteLine(line);
-        }
+        // Written before the run, as an application's start-up is: the runner holds it with the run's lines and
+        // prints it before the first START, where Lambda's log stream holds a function's init lines.
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("DurableLoggingProvider.Sample").LogInformation("Start-up: lines written outside any invocation are never gated");
 
         var workflow = services.GetRequiredService<OrderWorkflow>();
-        var approval = JsonSerializer.Serialize(new ApprovalDecision(true, "m.rivera"), SampleJson.Default.ApprovalDecision);
-        using var runner = new LocalDurableRunner(
-            new LocalRunnerOptions
-            {
-                ExecutionArn = ExecutionArn,
-                LoggerFactory = loggers,
-                Sink = sink,
-                Output = output,
-                AnswerCallback = _ => CallbackAnswer.Succeed(approval),
-            },
-            new JsonDurableSerializer(SampleJson.Default.Options));
+        var runner = services.GetRequiredService<LocalDurableRunner>();
+        var result = await runner.RunAsync<Order, OrderReceipt>(SampleOrder, workflow.RunAsync).ConfigureAwait(false);
 
-        var result = await runner.RunAsync<Order, OrderReceipt>(SampleOrder, (order, context) => workflow.RunAsync(order!, context)).ConfigureAwait(false);
-
-        var lines = sink.RecordedLines;
+        var lines = result.RecordedLines;
         var duplicates = lines.GroupBy(LineIdentity.Of).Where(group => group.Count() > 1).Select(group => LineIdentity.Describe(group.First())).ToList();
         var receipt = result.Result is { } r
             ? string.Create(CultureInfo.InvariantCulture, $"{r.OrderId} charged {r.Amount} {r.Currency} ({r.TransactionId}), approved by {r.ApprovedBy}")

@@ -9,7 +9,9 @@ namespace DurableLoggingProvider.Testing;
 /// <typeparam name="T">The execution's result type.</typeparam>
 public sealed class LocalRunResult<T>
 {
-    internal LocalRunResult(InvocationStatus status, T? result, ErrorObject? error, IReadOnlyList<InvocationRecord> invocations, IReadOnlyList<Operation> operations, string? stuckReason, IReadOnlyList<RecordedLine> linesWithoutRequestId)
+    private IReadOnlyList<JsonElement>? _startupRecords;
+
+    internal LocalRunResult(InvocationStatus status, T? result, ErrorObject? error, IReadOnlyList<InvocationRecord> invocations, IReadOnlyList<Operation> operations, string? stuckReason, RunLines lines)
     {
         Status = status;
         Result = result;
@@ -18,7 +20,8 @@ public sealed class LocalRunResult<T>
         Operations = operations;
         OperationTree = OperationNode.Tree(operations);
         StuckReason = stuckReason;
-        LinesWithoutRequestId = linesWithoutRequestId;
+        StartupLines = lines.Startup;
+        LinesWithoutRequestId = lines.WithoutRequestId;
     }
 
     /// <summary>How the execution ended: <c>PENDING</c> only when nothing could resume it (see <see cref="StuckReason"/>).</summary>
@@ -55,18 +58,35 @@ public sealed class LocalRunResult<T>
     /// </remarks>
     public IReadOnlyList<OperationNode> OperationTree { get; }
 
-    /// <summary>Every line of every invocation, in any format, with what it is, in order.</summary>
-    public IReadOnlyList<RecordedLine> RecordedLines => Invocations.SelectMany(invocation => invocation.RecordedLines).ToList();
+    /// <summary>
+    /// The start-up lines (<see cref="StartupLines"/>), then every line of every invocation, in any format, with
+    /// what it is, in order: the log stream as CloudWatch would hold it, without the platform lines.
+    /// </summary>
+    public IReadOnlyList<RecordedLine> RecordedLines => StartupLines.Concat(Invocations.SelectMany(invocation => invocation.RecordedLines)).ToList();
+
+    /// <summary>
+    /// The lines written to the runner's sink before the run began, outside any invocation: an application's
+    /// or its host's start-up, as a function's init phase writes them before its first invocation. For a
+    /// runner's first run, every such line since its sink was made; for a later run, those since the last.
+    /// They are never gated, and <see cref="LocalRunnerOptions.Output"/> prints them before the first <c>START</c>.
+    /// </summary>
+    public IReadOnlyList<RecordedLine> StartupLines { get; }
 
     /// <summary>
     /// The lines written to the runner's sink while the execution ran that carry no request id: written
-    /// outside any invocation's context (a bug that loses the context, or code outside the handler). With a
+    /// outside any invocation's context (a bug that loses the context, or code outside the handler, such as an
+    /// <see cref="LocalRunnerOptions.AnswerCallback"/> between invocations). With a
     /// sink shared by executions running at the same time, some may be another execution's.
     /// </summary>
     public IReadOnlyList<RecordedLine> LinesWithoutRequestId { get; }
 
-    /// <summary>Every line of every invocation written in the JSON format, parsed, in order (see <see cref="RecordedLines"/> for every format).</summary>
-    public IReadOnlyList<JsonElement> Records => Invocations.SelectMany(invocation => invocation.Records).ToList();
+    /// <summary>
+    /// The start-up lines, then every line of every invocation, that were written in the JSON format, parsed, in
+    /// order (see <see cref="RecordedLines"/> for every format).
+    /// </summary>
+    public IReadOnlyList<JsonElement> Records =>
+        (_startupRecords ??= StartupLines.Where(line => line.Format == DurableLogFormat.Json).Select(line => line.Json()).ToList())
+            .Concat(Invocations.SelectMany(invocation => invocation.Records)).ToList();
 
     /// <summary>The records whose <c>message</c> is exactly <paramref name="message"/>.</summary>
     public IReadOnlyList<JsonElement> RecordsWithMessage(string message) =>

@@ -80,9 +80,37 @@ public sealed class LocalRunnerOptions
     /// </summary>
     public Func<PendingCallback, CallbackAnswer?>? AnswerCallback { get; init; }
 
+    /// <summary>
+    /// Answers callbacks by the name the workflow gave them: <c>CreateCallbackAsync</c>'s name, or, for the
+    /// callback of a <c>WaitForCallbackAsync</c>, the wait-for-callback's name. A callback of a name given here is
+    /// answered so at each suspension it is waiting at (a <see cref="CallbackAnswer.Heartbeat"/> at each one);
+    /// every other callback goes to <see cref="AnswerCallback"/>. Names are compared exactly.
+    /// </summary>
+    /// <remarks>
+    /// The run fails with an <see cref="InvalidOperationException"/> that says so when two callbacks of a name given
+    /// here wait at once (answer those with <see cref="AnswerCallback"/>, which sees each one's
+    /// <see cref="PendingCallback.OperationId"/>), or when no callback of a name given here waited during the run.
+    /// </remarks>
+    public IDictionary<string, CallbackAnswer> CallbackAnswers { get; init; } = new Dictionary<string, CallbackAnswer>(StringComparer.Ordinal);
+
     /// <summary>Functions that chained invokes call, by function name: given the payload (JSON text), return the result (JSON text).</summary>
     public IDictionary<string, Func<string?, Task<string?>>> Functions { get; init; } = new Dictionary<string, Func<string?, Task<string?>>>();
 
-    /// <summary>Crashes invocation <c>Key</c> (1-based) after <c>Value</c> checkpoint calls, to test recovery.</summary>
+    /// <summary>
+    /// Crashes invocation <c>Key</c> (1-based) after <c>Value</c> checkpoint calls, to test recovery: its next call
+    /// fails, as does every one after it. To aim at an operation instead, use <see cref="CrashAt"/>.
+    /// </summary>
     public IDictionary<int, int> CrashAfterCheckpoints { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>
+    /// Crashes an invocation at an operation's checkpoint, to test recovery: before the call that carries the
+    /// operation's update reaches the service, or after the service applied it (<see cref="CrashPoint"/>). Each
+    /// point fires once in a run. A crashed invocation ends with no output; the runner invokes again with the
+    /// state as the service holds it, and marks the invocation <see cref="InvocationRecord.Crashed"/>.
+    /// </summary>
+    /// <remarks>
+    /// The run fails with an <see cref="InvalidOperationException"/> that lists the operations it checkpointed
+    /// when a point never fired (a misspelt name, an action the operation never took, an invocation that never came).
+    /// </remarks>
+    public IList<CrashPoint> CrashAt { get; init; } = new List<CrashPoint>();
 }

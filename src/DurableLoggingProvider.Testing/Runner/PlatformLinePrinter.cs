@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -38,6 +39,20 @@ internal sealed class PlatformLinePrinter
 
         var function = LambdaFunctionIdentity.FromEnvironment();
         return new PlatformLinePrinter(output, function.FunctionVersion ?? "$LATEST", function.MemorySizeMB ?? options.MemorySizeMB);
+    }
+
+    /// <summary>
+    /// Prints the lines written before the first invocation (the host's and the application's start-up), where a
+    /// log stream holds a function's init-phase lines: before the first <c>START</c>.
+    /// </summary>
+    public void Startup(IReadOnlyList<RecordedLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            _output.WriteLine(line.Line);
+        }
+
+        _output.Flush();
     }
 
     /// <summary>Prints the line Lambda writes as an invocation begins.</summary>

@@ -100,7 +100,7 @@ internal sealed class InvocationDriver : IDisposable
     public string RequestId(int number) => $"{_requestIdPrefix}{number}";
 
     /// <summary>Runs the next invocation with <paramref name="handler"/>.</summary>
-    public Task<DurableExecutionInvocationOutput> InvokeAsync<TInput, TOutput>(Func<TInput?, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken)
+    public Task<DurableExecutionInvocationOutput> InvokeAsync<TInput, TOutput>(Func<TInput, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken)
     {
         var number = Interlocked.Increment(ref _invocations);
         var options = new DurableExecutionOptions(Client, Serializer) { LoggerFactory = LoggerFactory };
@@ -110,7 +110,7 @@ internal sealed class InvocationDriver : IDisposable
 
     /// <summary>Runs invocations, firing the next timer after each <c>PENDING</c> one, until the execution ends; returns every output.</summary>
     public async Task<IReadOnlyList<DurableExecutionInvocationOutput>> RunUntilEndAsync<TInput, TOutput>(
-        Func<TInput?, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken, int maxInvocations = 50)
+        Func<TInput, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken, int maxInvocations = 50)
     {
         var outputs = new List<DurableExecutionInvocationOutput>();
         while (outputs.Count < maxInvocations)

@@ -25,7 +25,7 @@ internal static class ScenarioRecords
     /// itself is cancelled too: an invocation that never returns fails the test when the token fires.
     /// </summary>
     public static Task<LocalRunResult<TOutput>> RunToEndAsync<TInput, TOutput>(
-        this LocalDurableRunner runner, TInput input, Func<TInput?, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken) =>
+        this LocalDurableRunner runner, TInput input, Func<TInput, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken) =>
         runner.RunAsync(input, handler, cancellationToken).WaitAsync(cancellationToken);
 
     /// <summary>A string field of a line, or <see langword="null"/> when the line does not carry it.</summary>

@@ -103,7 +103,7 @@ public sealed class DurableFunctionTests
             {
                 var reservation = await context.StepAsync(_ => Task.FromResult($"reservation-{++reserveRuns}"), "reserve");
                 await context.WaitAsync(TimeSpan.FromMinutes(5), "cool-off");
-                return await context.StepAsync(_ => Task.FromResult($"charged {order!.Quantity} for {reservation}"), "charge");
+                return await context.StepAsync(_ => Task.FromResult($"charged {order.Quantity} for {reservation}"), "charge");
             },
             Options(client),
             cancellationToken);
@@ -178,7 +178,7 @@ public sealed class DurableFunctionTests
         var output = await DurableFunction.RunAsync<Order, string>(
             input,
             new LambdaInvocation("3f1c7c2e-0000-4000-8000-000000000002"),
-            (order, context) => throw new InvalidOperationException($"order {order!.OrderId} has no lines"),
+            (order, context) => throw new InvalidOperationException($"order {order.OrderId} has no lines"),
             Options(LoopbackClients.Create(api, new RecordingRetryClock())),
             cancellationToken);
 

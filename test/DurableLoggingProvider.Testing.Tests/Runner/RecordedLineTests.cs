@@ -68,4 +68,31 @@ public class RecordedLineTests
             Assert.That(result.LinesWithoutRequestId.Single().Json().GetProperty("level").GetString(), Is.EqualTo("ERROR"));
         });
     }
+
+    [Test]
+    [CancelAfter(RunnerCalls.TimeoutMilliseconds)]
+    public async Task ALineWrittenBetweenInvocationsIsReportedAsWithoutARequestIdAndNotAsAStartUpLine(CancellationToken cancellationToken)
+    {
+        ILogger? outside = null;
+        using var runner = new LocalDurableRunner(new LocalRunnerOptions
+        {
+            AnswerCallback = _ =>
+            {
+                outside?.LogInformation("answering");
+                return CallbackAnswer.Succeed("\"yes\"");
+            },
+        });
+        outside = runner.LoggerFactory.CreateLogger("Outside");
+        outside.LogInformation("before the run");
+
+        var result = await runner.RunToEndAsync<string, string>(
+            "ord-1", async (_, context) => await (await context.CreateCallbackAsync<string>("approval")).GetResultAsync(), cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.StartupLines.Select(line => line.Message), Is.EqualTo(new[] { "before the run" }));
+            Assert.That(result.LinesWithoutRequestId.Select(line => line.Message), Is.EqualTo(new[] { "answering" }));
+            Assert.That(result.RecordedLines.Select(line => line.Message), Is.EqualTo(new[] { "before the run" }), "lines between invocations belong to none");
+        });
+    }
 }

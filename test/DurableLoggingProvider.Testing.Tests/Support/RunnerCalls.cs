@@ -15,12 +15,12 @@ internal static class RunnerCalls
     public const int TimeoutMilliseconds = 30_000;
 
     /// <summary>
-    /// Runs the execution until it ends. The engine watches the token only between invocations, so the wait is
-    /// cancelled too: an invocation that never returns fails the test instead of hanging it.
+    /// Runs the execution until it ends; the test's token cancels it, so that an invocation that never returns
+    /// fails the test instead of hanging it.
     /// </summary>
     public static Task<LocalRunResult<TOutput>> RunToEndAsync<TInput, TOutput>(
-        this LocalDurableRunner runner, TInput input, Func<TInput?, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken) =>
-        runner.RunAsync(input, handler, cancellationToken).WaitAsync(cancellationToken);
+        this LocalDurableRunner runner, TInput input, Func<TInput, IDurableContext, Task<TOutput>> handler, CancellationToken cancellationToken) =>
+        runner.RunAsync(input, handler, cancellationToken);
 
     /// <summary>The <c>message</c> of each line, in order.</summary>
     public static IReadOnlyList<string?> Messages(this IEnumerable<JsonElement> records) =>

@@ -7,7 +7,7 @@ using DurableLoggingProvider.Testing.Tests.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 
-namespace DurableLoggingProvider.Testing.Tests.Runner;
+namespace DurableLoggingProvider.Testing.Tests.Crashes;
 
 /// <summary>
 /// Crash injection (<see cref="LocalRunnerOptions.CrashAfterCheckpoints"/>): the invocation dies at a
