@@ -1,5 +1,3 @@
-using System.Threading;
-
 namespace DurableLoggingProvider.Execution;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace DurableLoggingProvider.Execution;
 internal sealed class OperationIdSequence(string? parentId)
 {
     /// <summary>Keeps the position and the kept id together, so that a concurrent reader sees a whole pair, without allocating one per id.</summary>
-    private readonly Lock _lock = new();
+    private readonly object _lock = new();
     private int _position;
     private int _keptPosition;
     private string? _keptId;
