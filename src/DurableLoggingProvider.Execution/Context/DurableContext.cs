@@ -35,11 +35,14 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
     /// <param name="flow">The flow the context's code runs in.</param>
     /// <param name="replayOnly">Whether the whole body replays (the <c>ReplayChildren</c> seed): no transition applies.</param>
     /// <param name="logger">What <see cref="Logger"/> writes through.</param>
-    public DurableContext(ExecutionRun run, DurableContextState state, DurableContext? enclosing, string? parentId, ExecutionFlow flow, bool replayOnly, ILogger logger)
+    /// <param name="name">The name of this context's own <c>CONTEXT</c> operation; <see langword="null"/> at the root.</param>
+    public DurableContext(ExecutionRun run, DurableContextState state, DurableContext? enclosing, string? parentId, ExecutionFlow flow, bool replayOnly, ILogger logger, string? name = null)
     {
         Run = run;
         State = state;
-        ParentId = parentId;
+        OperationId = parentId;
+        ParentId = enclosing?.OperationId;
+        OperationName = name;
         Flow = flow;
         _ids = new OperationIdSequence(parentId);
         Rules = new ReplayRules(run, state, enclosing?.Rules, parentId, _ids, replayOnly);
@@ -56,14 +59,17 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
 
     public LambdaInvocation Invocation => Run.Invocation;
 
+    public string? OperationId { get; }
+
+    public string? ParentId { get; }
+
+    public string? OperationName { get; }
+
     /// <summary>The invocation's shared state.</summary>
     internal ExecutionRun Run { get; }
 
     /// <summary>This context's replay rules.</summary>
     internal ReplayRules Rules { get; }
-
-    /// <summary>The id of this context's own <c>CONTEXT</c> operation; <see langword="null"/> at the root.</summary>
-    internal string? ParentId { get; }
 
     /// <summary>The flow this context's code runs in.</summary>
     internal ExecutionFlow Flow { get; }
@@ -125,7 +131,7 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
         ArgumentNullException.ThrowIfNull(func);
         cancellationToken.ThrowIfCancellationRequested();
         return OperationSkeleton.AwaitAsync<BatchOperation<MapItems<TItem, TResult>, TResult>, BatchResult<TResult>>(
-            this, new BatchOperation<MapItems<TItem, TResult>, TResult>(new MapItems<TItem, TResult>(items, func), name, config?.MaxConcurrency));
+            this, new BatchOperation<MapItems<TItem, TResult>, TResult>(new MapItems<TItem, TResult>(items, func, config?.ItemNamer), name, config?.MaxConcurrency));
     }
 
     public Task<BatchResult<TResult>> ParallelAsync<TResult>(IReadOnlyList<Func<IDurableContext, Task<TResult>>> branches, string? name = null, ParallelConfig? config = null, CancellationToken cancellationToken = default)
@@ -133,7 +139,7 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
         ArgumentNullException.ThrowIfNull(branches);
         cancellationToken.ThrowIfCancellationRequested();
         return OperationSkeleton.AwaitAsync<BatchOperation<ParallelBranches<TResult>, TResult>, BatchResult<TResult>>(
-            this, new BatchOperation<ParallelBranches<TResult>, TResult>(new ParallelBranches<TResult>(branches), name, config?.MaxConcurrency));
+            this, new BatchOperation<ParallelBranches<TResult>, TResult>(new ParallelBranches<TResult>(branches, null), name, config?.MaxConcurrency));
     }
 
     /// <summary>The context whose code is running on this flow, if any.</summary>
@@ -157,7 +163,7 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
         else if (existing.Type != type || (existing.SubType is not null && existing.SubType != subType) || !string.Equals(existing.Name, name, StringComparison.Ordinal))
         {
             throw NonDeterminism(
-                $"Operation {position} of the {(ParentId is null ? "root context" : $"context {ParentId}")} was checkpointed as " +
+                $"Operation {position} of the {(OperationId is null ? "root context" : $"context {OperationId}")} was checkpointed as " +
                 $"{existing.Type} ({existing.SubType ?? "no sub-type"}) named {Quote(existing.Name)}, but the code now calls " +
                 $"{type} ({subType}) named {Quote(name)}. Workflow code must call the same durable operations in the same order on every invocation.");
         }
@@ -194,7 +200,7 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
         SubType = subType,
         Action = action,
         Name = operation.Name,
-        ParentId = ParentId,
+        ParentId = OperationId,
     };
 
     /// <summary>Sends an update and waits until the service holds it: what the code does next relies on it.</summary>
@@ -213,7 +219,7 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
             using (DurableLogContext.EnterOperation(new DurableOperation(operation.Id, operation.Name, attempt)))
             {
                 s_runningBody.Value = operation.Id;
-                return await body.RunAsync(new OperationBodyContext(_logger, attempt, operation.Id)).ConfigureAwait(false);
+                return await body.RunAsync(new OperationBodyContext(_logger, attempt, operation.Id, OperationId, operation.Name)).ConfigureAwait(false);
             }
         }
         finally
@@ -247,9 +253,25 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
         }
     }
 
+    public Task<BatchResult<TResult>> ParallelAsync<TResult>(IReadOnlyList<ParallelBranch<TResult>> branches, string? name = null, ParallelConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(branches);
+        for (var i = 0; i < branches.Count; i++)
+        {
+            if (branches[i] is null)
+            {
+                throw new ArgumentException($"Branch {i} of the parallel is null; every branch needs its code.", nameof(branches));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return OperationSkeleton.AwaitAsync<BatchOperation<ParallelBranches<TResult>, TResult>, BatchResult<TResult>>(
+            this, new BatchOperation<ParallelBranches<TResult>, TResult>(new ParallelBranches<TResult>(null, branches), name, config?.MaxConcurrency));
+    }
+
     /// <summary>A context for a child operation's body (a child context, a batch, an item), with this context as its creator.</summary>
-    internal DurableContext CreateChild(string operationId, bool isReplaying, ExecutionFlow flow, bool replayOnly) =>
-        new(Run, State.CreateChild(operationId, isReplaying), this, operationId, flow, replayOnly, _logger);
+    internal DurableContext CreateChild(ClaimedOperation operation, bool isReplaying, ExecutionFlow flow, bool replayOnly) =>
+        new(Run, State.CreateChild(operation.Id, isReplaying), this, operation.Id, flow, replayOnly, _logger, operation.Name);
 
     internal static string Quote(string? name) => name is null ? "(no name)" : $"'{name}'";
 

@@ -47,11 +47,11 @@ internal readonly struct BatchOperation<TItems, T>(TItems items, string? name, i
         // Items start with the creator's status as it is now, before claiming their ids moves anything.
         var creatorReplaying = context.State.IsReplaying;
         var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
-        var batch = context.CreateChild(operation.Id, ReplayRules.ChildSeed(creatorReplaying, replayOnly), context.Flow, replayOnly);
+        var batch = context.CreateChild(operation, ReplayRules.ChildSeed(creatorReplaying, replayOnly), context.Flow, replayOnly);
         var claimed = new ClaimedOperation[count];
         for (var i = 0; i < count; i++)
         {
-            claimed[i] = batch.Claim(OperationType.Context, items.ItemSubType, null);
+            claimed[i] = batch.Claim(OperationType.Context, items.ItemSubType, items.ItemName(i));
         }
 
         // The items that start at once have their STARTs queued now, so that they all go in one call with the

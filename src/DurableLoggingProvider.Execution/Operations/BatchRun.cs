@@ -98,7 +98,7 @@ internal sealed class BatchRun<TItems, T>
         }
 
         var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
-        var context = _batch.CreateChild(item.Id, ReplayRules.ItemSeed(existing, _creatorReplaying, replayOnly), flow, replayOnly);
+        var context = _batch.CreateChild(item, ReplayRules.ItemSeed(existing, _creatorReplaying, replayOnly), flow, replayOnly);
         try
         {
             var result = await DurableContext.RunInContextAsync<BatchItemBody<TItems, T>, T>(context, new BatchItemBody<TItems, T>(_items, index)).ConfigureAwait(false);

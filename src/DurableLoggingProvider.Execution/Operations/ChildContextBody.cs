@@ -10,6 +10,8 @@ internal readonly struct ChildContextBody<T>(Func<IDurableContext, Task<T>>? fun
 {
     public Task<T> RunAsync(DurableContext context) => func is not null ? func(context) : RunActionAsync(context);
 
+    public ErrorObject ErrorOf(Exception exception) => ErrorObjects.From(exception);
+
     public Exception Failure(ClaimedOperation operation, ErrorObject? error, Exception? exception) =>
         new ChildContextException(operation.Id, operation.Name, error, exception);
 

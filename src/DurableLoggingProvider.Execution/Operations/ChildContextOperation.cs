@@ -41,7 +41,7 @@ internal readonly struct ChildContextOperation<TBody, T>(string subType, string?
         }
 
         var replayOnly = ReplayRules.ReplayChildrenSeed(existing);
-        var child = context.CreateChild(operation.Id, ReplayRules.ChildSeed(context.State.IsReplaying, replayOnly), context.Flow, replayOnly);
+        var child = context.CreateChild(operation, ReplayRules.ChildSeed(context.State.IsReplaying, replayOnly), context.Flow, replayOnly);
         T result;
         try
         {
@@ -49,7 +49,7 @@ internal readonly struct ChildContextOperation<TBody, T>(string subType, string?
         }
         catch (Exception exception) when (!DurableContext.IsEngineFailure(exception) && !replayOnly)
         {
-            var error = ErrorObjects.From(exception);
+            var error = body.ErrorOf(exception);
             ContextOutcome.Fail(context, operation, subType, error);
             throw body.Failure(operation, error, exception);
         }

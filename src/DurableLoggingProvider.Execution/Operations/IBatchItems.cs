@@ -15,6 +15,9 @@ internal interface IBatchItems<T>
     /// <summary>How many there are.</summary>
     int Count { get; }
 
+    /// <summary>The name item <paramref name="index"/>'s operation is checkpointed with.</summary>
+    string ItemName(int index);
+
     /// <summary>Runs item <paramref name="index"/> in its context.</summary>
     Task<T> RunAsync(DurableContext context, int index);
 }

@@ -6,6 +6,9 @@ namespace DurableLoggingProvider.Execution;
 /// <typeparam name="T">What the code returns.</typeparam>
 internal interface IChildContextBody<T> : IContextBody<T>
 {
+    /// <summary>The error the context's <c>FAIL</c> records for what the code threw; <see cref="Failure"/> reads it back on replay.</summary>
+    ErrorObject ErrorOf(Exception exception);
+
     /// <summary>The exception the context's await throws when the context failed, now or in an earlier invocation.</summary>
     /// <param name="operation">The context's operation.</param>
     /// <param name="error">The failure as checkpointed.</param>
