@@ -37,7 +37,7 @@ internal readonly struct ConditionOperation<TState>(
                 case CheckpointPhase.Succeeded or CheckpointPhase.ReplayChildren:
                     return context.Run.Serializer.Deserialize<TState>(existing!.StepDetails?.Result)!;
                 case CheckpointPhase.Failed:
-                    throw new StepException(operation.Id, operation.Name, existing!.StepDetails?.Error);
+                    throw StoredFailure(operation, existing!.StepDetails?.Error);
                 case CheckpointPhase.Pending:
                     await context.BlockAsync(operation.Id, OperationType.Step, "waiting to check the condition again").ConfigureAwait(false);
                     existing = context.Run.State.Get(operation.Id);
@@ -55,6 +55,16 @@ internal readonly struct ConditionOperation<TState>(
             existing = context.Run.State.Get(operation.Id);
         }
     }
+
+    /// <summary>
+    /// A failure replayed from the checkpoint, as the invocation it happened in threw it: the strategy giving up
+    /// as <see cref="WaitForConditionException"/> (its message; the attempts and last state are not stored), a
+    /// check that threw as <see cref="StepException"/>.
+    /// </summary>
+    private static Exception StoredFailure(ClaimedOperation operation, ErrorObject? error) =>
+        error?.ErrorType == typeof(WaitForConditionException).FullName
+            ? new WaitForConditionException(error!.ErrorMessage ?? $"The condition of {DurableContext.Quote(operation.Name)} did not hold.")
+            : new StepException(operation.Id, operation.Name, error);
 
     /// <summary>Runs one check of a condition that is new, READY, or STARTED by an interrupted invocation: its final state, or the reason it waits for the next check.</summary>
     private async Task<(bool Done, TState State, string? Pending)> CheckAsync(DurableContext context, ClaimedOperation operation, Operation? existing)
