@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLoggingProvider;
+
+/// <summary>
+/// Says once, at start-up inside Lambda, that another registered provider also writes to standard output, where
+/// each line would reach CloudWatch a second time. Only providers known to write there are named: MEL's console
+/// provider, whichever formatter it uses. What a Serilog, NLog or OpenTelemetry provider writes to depends on
+/// its sinks or exporters, which cannot be seen from here, so those are never named.
+/// </summary>
+internal static class StandardOutputDoubling
+{
+    private const string ConsoleProviderTypeName = "Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider";
+
+    public static void WriteIfNeeded(IEnumerable<ILoggerProvider> registered)
+    {
+        if (!LambdaEnvironment.IsInLambda())
+        {
+            return;
+        }
+
+        DurableLoggerProvider? durable = null;
+        var writers = new List<string>();
+        foreach (var provider in registered)
+        {
+            if (provider is DurableLoggerProvider own)
+            {
+                durable = own;
+            }
+            else if (provider.GetType().FullName == ConsoleProviderTypeName)
+            {
+                writers.Add(ConsoleProviderTypeName);
+            }
+        }
+
+        if (durable is null || writers.Count == 0)
+        {
+            return;
+        }
+
+        durable.WriteStartupWarning(
+            $"{string.Join(", ", writers)} also writes to standard output, so in Lambda each line reaches CloudWatch twice, once from it and once from the durable provider. " +
+            "Call builder.Logging.ClearProviders() before AddDurableLogging(), or remove that provider.");
+    }
+}
