@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 
 namespace DurableLoggingProvider;
 
@@ -47,6 +49,26 @@ internal sealed class DurableFieldsScope : List<KeyValuePair<string, object?>>
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// The fields as text, for providers that write a scope by its <c>ToString</c> (MEL's simple console, NLog's
+    /// nested scopes): <c>executionArn=…, requestId=…, replay=true</c>.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var (name, value) in this)
+        {
+            text.Append(text.Length == 0 ? string.Empty : ", ").Append(name).Append('=').Append(value switch
+            {
+                true => "true",
+                int number => number.ToString(CultureInfo.InvariantCulture),
+                _ => value,
+            });
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Marks the calls made until the returned value is disposed as already gated and given the fields.</summary>
