@@ -29,9 +29,18 @@ internal sealed class ProviderGate : IDisposable
         });
 
         var providers = new List<ILoggerProvider>();
+        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        DurableLoggerProvider? durable = null;
         foreach (var provider in registered)
         {
-            if (provider is DurableLoggerProvider || IsUngated(provider, current.UngatedProviders))
+            if (provider is DurableLoggerProvider own)
+            {
+                durable = own;
+                providers.Add(provider);
+                continue;
+            }
+
+            if (IsUngated(provider, current.UngatedProviders, named))
             {
                 providers.Add(provider);
                 continue;
@@ -43,13 +52,25 @@ internal sealed class ProviderGate : IDisposable
         }
 
         Providers = providers;
-        StandardOutputDoubling.WriteIfNeeded(registered);
+        if (durable is not null)
+        {
+            ReportUnknownNames(durable, current.UngatedProviders, named, providers);
+            StandardOutputDoubling.WriteIfNeeded(durable, providers);
+        }
     }
 
     /// <summary>The providers the logger factory is built over, in their registration order.</summary>
     public IReadOnlyList<ILoggerProvider> Providers { get; }
 
     public GateSettings Settings => _settings;
+
+    /// <summary>The provider itself, or the one a wrapper of the gate holds.</summary>
+    public static ILoggerProvider Unwrap(ILoggerProvider provider) => provider switch
+    {
+        GatedLoggerProvider plain => plain.Inner,
+        GatedScopedLoggerProvider scoped => scoped.Inner,
+        _ => provider,
+    };
 
     public void Dispose()
     {
@@ -60,23 +81,42 @@ internal sealed class ProviderGate : IDisposable
         }
     }
 
-    private static bool IsUngated(ILoggerProvider provider, IList<string> ungated)
+    private static bool IsUngated(ILoggerProvider provider, IList<string> ungated, HashSet<string> named)
     {
-        if (ungated.Count == 0)
-        {
-            return false;
-        }
-
         var type = provider.GetType();
         var alias = ProviderFilterRules.AliasOf(type);
+        var found = false;
         foreach (var name in ungated)
         {
             if (string.Equals(name, type.FullName, StringComparison.OrdinalIgnoreCase) || (alias is not null && string.Equals(name, alias, StringComparison.OrdinalIgnoreCase)))
             {
-                return true;
+                named.Add(name);
+                found = true;
             }
         }
 
-        return false;
+        return found;
+    }
+
+    /// <summary>A name in <c>UngatedProviders</c> that no registered provider answers to is most likely a typo: say so once, with the names there are.</summary>
+    private static void ReportUnknownNames(DurableLoggerProvider durable, IList<string> ungated, HashSet<string> named, List<ILoggerProvider> providers)
+    {
+        List<string>? registered = null;
+        foreach (var name in ungated)
+        {
+            if (named.Contains(name))
+            {
+                continue;
+            }
+
+            registered ??= providers.ConvertAll(static provider =>
+            {
+                var type = Unwrap(provider).GetType();
+                return ProviderFilterRules.AliasOf(type) is { } alias ? $"{alias} ({type.FullName})" : type.FullName ?? type.Name;
+            });
+            durable.WriteStartupWarning(
+                $"{DurableLoggerOptionsValidation.Key(nameof(DurableLoggerOptions.UngatedProviders))} names '{name}', which no registered provider answers to, so it leaves nothing ungated. " +
+                $"Name a provider by its alias or full type name; registered: {string.Join(", ", registered)}.");
+        }
     }
 }

@@ -13,28 +13,24 @@ internal static class StandardOutputDoubling
 {
     private const string ConsoleProviderTypeName = "Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider";
 
-    public static void WriteIfNeeded(IEnumerable<ILoggerProvider> registered)
+    /// <summary>Writes the warning through <paramref name="durable"/> when one of <paramref name="providers"/> (wrapped or not) writes to standard output.</summary>
+    public static void WriteIfNeeded(DurableLoggerProvider durable, IEnumerable<ILoggerProvider> providers)
     {
         if (!LambdaEnvironment.IsInLambda())
         {
             return;
         }
 
-        DurableLoggerProvider? durable = null;
         var writers = new List<string>();
-        foreach (var provider in registered)
+        foreach (var provider in providers)
         {
-            if (provider is DurableLoggerProvider own)
-            {
-                durable = own;
-            }
-            else if (provider.GetType().FullName == ConsoleProviderTypeName)
+            if (ProviderGate.Unwrap(provider).GetType().FullName == ConsoleProviderTypeName && !writers.Contains(ConsoleProviderTypeName))
             {
                 writers.Add(ConsoleProviderTypeName);
             }
         }
 
-        if (durable is null || writers.Count == 0)
+        if (writers.Count == 0)
         {
             return;
         }
