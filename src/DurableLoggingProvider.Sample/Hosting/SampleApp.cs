@@ -41,7 +41,7 @@ internal static class SampleApp
         var counter = new CallCountingLoggerProvider();
         using var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddProvider(counter))
-            .AddDurableLogging()
+            .AddDurableLogging(durable => durable.UngatedProviders.Add(typeof(CallCountingLoggerProvider).FullName!))
             .AddSingleton<ILogSink>(sink)
             .AddSingleton<OrderValidator>()
             .AddSingleton<InventoryService>()
