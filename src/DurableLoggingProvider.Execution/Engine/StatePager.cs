@@ -77,15 +77,16 @@ internal sealed class StatePager
 
     /// <summary>
     /// Merges a checkpoint's answer, and every page its <c>NextMarker</c> leads to, read with
-    /// <paramref name="token"/>, the answer's own token. An answer without state changes nothing.
+    /// <paramref name="token"/>, the answer's own token, and returns the pages merged, in order. An answer
+    /// without state changes nothing.
     /// </summary>
     /// <exception cref="InvalidServiceAnswerException">A page is invalid, or the answer pages without a token to read the pages with.</exception>
     /// <exception cref="OperationCanceledException">The invocation was cancelled while a page was read.</exception>
-    public async Task MergeAnswerAsync(ExecutionStatePage? answer, string? token, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StateReadPage>> MergeAnswerAsync(ExecutionStatePage? answer, string? token, CancellationToken cancellationToken)
     {
         if (answer is null)
         {
-            return;
+            return [];
         }
 
         var read = new StateRead(isLoad: false);
@@ -99,6 +100,7 @@ internal sealed class StatePager
         }
 
         await FollowAsync(answer.NextMarker, token, read, cancellationToken).ConfigureAwait(false);
+        return read.Pages;
     }
 
     private async Task FollowAsync(string? marker, string? token, StateRead read, CancellationToken cancellationToken)
@@ -172,11 +174,7 @@ internal sealed class StatePager
             throw Problem(read, number, answer, new FieldProblem(listPath, "expected an array of operations, found null."));
         }
 
-        if (read.IsLoad)
-        {
-            read.Pages.Add(new StateReadPage(page.Operations, listPath, answer));
-        }
-
+        read.Pages.Add(new StateReadPage(page.Operations, listPath, answer));
         for (var i = 0; i < page.Operations.Count; i++)
         {
             var operation = page.Operations[i];

@@ -8,7 +8,7 @@ internal sealed class StateRead(bool isLoad)
     /// <summary>Whether this is the load of the input's state, rather than a checkpoint's answer.</summary>
     public bool IsLoad { get; } = isLoad;
 
-    /// <summary>The pages the load has read so far, in order, to say where a duplicate id was first read (the load only).</summary>
+    /// <summary>The pages this read has taken so far, in order: where the load says a duplicate id was first read, what an answer merged.</summary>
     public List<StateReadPage> Pages { get; } = [];
 
     /// <summary>The <c>EXECUTION</c> operation found by this read, before its page is merged.</summary>
