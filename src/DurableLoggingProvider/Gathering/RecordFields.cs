@@ -39,6 +39,7 @@ internal sealed class RecordFields
     private readonly TemplateValues _template = new();
     private FieldNames _names = FieldNames.CamelCase;
     private TemplateShape? _shape;
+    private readonly ValueBoxes _boxes = new();
 
     /// <summary>No caller field: the fields of a record written with its own fields only. Never gathered into.</summary>
     public static RecordFields None { get; } = new();
@@ -176,9 +177,19 @@ internal sealed class RecordFields
             }
         }
 
-        for (var i = 0; i < count; i++)
+        if (state is ITypedTemplateValues)
         {
-            AddTemplateValue(((IReadOnlyList<KeyValuePair<string, object?>>)state!)[i], i);
+            for (var i = 0; i < count; i++)
+            {
+                AddTemplateValue(((ITypedTemplateValues)state!).Read(i, _boxes), i);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                AddTemplateValue(((IReadOnlyList<KeyValuePair<string, object?>>)state!)[i], i);
+            }
         }
 
         if (total > count)

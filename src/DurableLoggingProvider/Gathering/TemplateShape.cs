@@ -15,6 +15,9 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal sealed class TemplateShape
 {
+    /// <summary>The key under which MEL's template states carry their template.</summary>
+    internal const string OriginalFormatKey = "{OriginalFormat}";
+
     /// <summary>The most templates remembered: templates built at run time must not grow the cache for ever.</summary>
     private const int MaxCached = 1024;
 
@@ -38,6 +41,38 @@ internal sealed class TemplateShape
     public bool CanRender { get; }
 
     internal ReadOnlySpan<Segment> Segments => _segments;
+
+    /// <summary>
+    /// The template as composite formatting reads it, as MEL converts it: each placeholder replaced by its
+    /// index, alignment and format; literal braces escaped. Only for a template that <see cref="CanRender"/>.
+    /// </summary>
+    internal string CompositeFormat()
+    {
+        var composite = new System.Text.StringBuilder();
+        foreach (var segment in _segments)
+        {
+            if (segment.Literal is { } literal)
+            {
+                composite.Append(literal.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+                continue;
+            }
+
+            composite.Append('{').Append(segment.Hole.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (segment.Alignment != 0)
+            {
+                composite.Append(',').Append(segment.Alignment.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (segment.Format is { } format)
+            {
+                composite.Append(':').Append(format);
+            }
+
+            composite.Append('}');
+        }
+
+        return composite.ToString();
+    }
 
     /// <summary>The shape of <paramref name="template"/>, parsed at its first use and remembered by reference; <see langword="null"/> when the cache is full.</summary>
     public static TemplateShape? Of(string template)
@@ -76,7 +111,8 @@ internal sealed class TemplateShape
         return flags.Flags[index];
     }
 
-    private static TemplateShape Parse(string template)
+    /// <summary>Parses <paramref name="template"/> without remembering it.</summary>
+    internal static TemplateShape Parse(string template)
     {
         var segments = new List<Segment>();
         var names = new List<string>();

@@ -7,7 +7,7 @@ namespace DurableLoggingProvider;
 /// states: <c>FormattedLogValues</c> (the <c>LogInformation</c> extension methods) or a
 /// <c>LoggerMessage.LogValues</c> (<c>LoggerMessage.Define</c> and the <c>[LoggerMessage]</c> generator). Both
 /// are internal to MEL, so their formatter is always MEL's own, whose rendering <see cref="MessageBuilder"/>
-/// reproduces; settled once per type.
+/// reproduces; or the state of a <see cref="DurableLogMessage"/>, which renders as they do. Settled once per type.
 /// </summary>
 internal static class TemplateState<TState>
 {
@@ -16,6 +16,11 @@ internal static class TemplateState<TState>
     private static bool Check()
     {
         var type = typeof(TState);
+        if (typeof(ITypedTemplateValues).IsAssignableFrom(type))
+        {
+            return true;
+        }
+
         if (type.Assembly != typeof(ILogger).Assembly || type.Namespace != typeof(ILogger).Namespace)
         {
             return false;
