@@ -150,6 +150,26 @@ public class ActivityIdsTests
         });
     }
 
+    [Test]
+    public void AHostsActivityTrackingScopeIsKeptApartFromTheLinesOwnTraceId()
+    {
+        using var logging = new TestLogging(
+            options => options.Format = DurableLogFormat.Json,
+            builder => builder.Configure(factory => factory.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId));
+
+        var spanId = LogInsideActivity(logging.Logger("Orders"), "charged");
+
+        var record = logging.Records.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(JsonLine.String(record, "traceId"), Is.EqualTo(XRayHeader));
+            Assert.That(JsonLine.String(record, "TraceId_1"), Is.EqualTo(W3CTraceId));
+            Assert.That(JsonLine.String(record, "SpanId"), Is.EqualTo(spanId));
+            Assert.That(JsonLine.String(record, "otelSpanId"), Is.EqualTo(spanId));
+            Assert.That(JsonLine.RepeatedKeys(record), Is.Empty);
+        });
+    }
+
     internal static Activity StartActivity() =>
         new Activity("charge").SetIdFormat(ActivityIdFormat.W3C)
             .SetParentId(ActivityTraceId.CreateFromString(W3CTraceId), ActivitySpanId.CreateFromString(ParentSpanId), ActivityTraceFlags.Recorded)
