@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.Json;
 
@@ -43,7 +44,17 @@ internal static class CorrelationText
 
         Write(buffer, correlation.FunctionName, function.FunctionName, fields, limits);
         Write(buffer, correlation.FunctionVersion, function.FunctionVersion, fields, limits);
-        Write(buffer, correlation.FunctionMemorySize, function.MemorySizeMB?.ToString(CultureInfo.InvariantCulture), fields, limits);
+        if (function.MemorySizeMB is { } memory && !fields.HasCallerField(correlation.FunctionMemorySize))
+        {
+            Span<char> digits = stackalloc char[11];
+            memory.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+            WriteName(buffer, correlation.FunctionMemorySize);
+            TextLineWriter.WriteValue(buffer, digits[..length]);
+        }
+        else
+        {
+            Write(buffer, correlation.FunctionMemorySize, function.MemorySizeMB?.ToString(CultureInfo.InvariantCulture), fields, limits);
+        }
         Write(buffer, correlation.FunctionArn, invocation?.FunctionArn, fields, limits);
     }
 
@@ -65,9 +76,14 @@ internal static class CorrelationText
             value = ValueText.Of(callerValue) ?? "null";
         }
 
+        WriteName(buffer, name);
+        TextLineWriter.WriteValue(buffer, limits.Cut(value, buffer));
+    }
+
+    private static void WriteName(RenderBuffer buffer, JsonEncodedText name)
+    {
         buffer.Write((byte)' ');
         buffer.Write(name.EncodedUtf8Bytes);
         buffer.Write((byte)'=');
-        TextLineWriter.WriteValue(buffer, limits.Cut(value, buffer));
     }
 }
