@@ -1,8 +1,12 @@
+using System;
+
 namespace DurableLoggingProvider.Execution;
 
 /// <summary>
-/// The ids one context claims, in order: position 1, 2, ... under the context's own operation id. The next
-/// id, once rule 4 has looked at it, is kept so that claiming it does not hash it again.
+/// The ids one context claims, in order: position 1, 2, ... under the context's own operation id. Each id
+/// is looked up in the state as it is derived, and made a string only when the state has no operation with
+/// it: a checkpointed operation's own id serves otherwise. The next id, once rule 4 has looked at it, is
+/// kept so that claiming it does not hash it again.
 /// </summary>
 internal sealed class OperationIdSequence(string? parentId)
 {
@@ -12,8 +16,8 @@ internal sealed class OperationIdSequence(string? parentId)
     private int _keptPosition;
     private string? _keptId;
 
-    /// <summary>Takes the next position and its id.</summary>
-    public (int Position, string Id) ClaimNext()
+    /// <summary>Takes the next position and its id, and the operation <paramref name="state"/> holds with that id.</summary>
+    public (int Position, string Id) ClaimNext(CheckpointState state, out Operation? existing)
     {
         int position;
         string? kept;
@@ -23,11 +27,17 @@ internal sealed class OperationIdSequence(string? parentId)
             kept = _keptPosition == position ? _keptId : null;
         }
 
-        return (position, kept ?? OperationIds.Create(parentId, position));
+        if (kept is not null)
+        {
+            existing = state.Get(kept);
+            return (position, kept);
+        }
+
+        return (position, Find(state, position, out existing));
     }
 
-    /// <summary>The id the next claim will take, without taking it.</summary>
-    public string PeekNext()
+    /// <summary>The id the next claim will take, without taking it, and the operation <paramref name="state"/> holds with that id.</summary>
+    public string PeekNext(CheckpointState state, out Operation? existing)
     {
         int position;
         lock (_lock)
@@ -35,11 +45,12 @@ internal sealed class OperationIdSequence(string? parentId)
             position = _position + 1;
             if (_keptPosition == position)
             {
+                existing = state.Get(_keptId!);
                 return _keptId!;
             }
         }
 
-        var id = OperationIds.Create(parentId, position);
+        var id = Find(state, position, out existing);
         lock (_lock)
         {
             if (_position + 1 == position)
@@ -50,5 +61,14 @@ internal sealed class OperationIdSequence(string? parentId)
         }
 
         return id;
+    }
+
+    /// <summary>Derives the id at <paramref name="position"/> and looks it up: the found operation's id, or a new string.</summary>
+    private string Find(CheckpointState state, int position, out Operation? existing)
+    {
+        Span<char> hex = stackalloc char[OperationIds.HexLength];
+        OperationIds.Write(parentId, position, hex);
+        existing = state.Get(hex);
+        return existing?.Id ?? new string(hex);
     }
 }
