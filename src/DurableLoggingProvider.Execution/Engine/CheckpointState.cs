@@ -24,6 +24,7 @@ internal sealed class CheckpointState
     private readonly HashSet<string> _updated;
     private int _answeredCount;
     private int _answeredOnlyCount;
+    private int _version;
     private volatile bool _hasCheckpointedWork;
 
     /// <param name="updatedOperationIds">The ids the service listed as changed while the execution was suspended.</param>
@@ -40,6 +41,12 @@ internal sealed class CheckpointState
 
     /// <summary>Whether any operation other than the <c>EXECUTION</c> one was checkpointed: the root context then starts replaying.</summary>
     public bool HasCheckpointedWork => _hasCheckpointedWork;
+
+    /// <summary>
+    /// Moves on after every merged answer, once its operations are in: an operation read while it stays the
+    /// same is still the state's, so a reader may keep it instead of looking it up again.
+    /// </summary>
+    public int Version => Volatile.Read(ref _version);
 
     /// <summary>How many operations the state holds.</summary>
     public int Count => _loaded.Count + Volatile.Read(ref _answeredOnlyCount);
@@ -154,6 +161,9 @@ internal sealed class CheckpointState
                 _hasCheckpointedWork = true;
             }
         }
+
+        // After the writes: a reader that read the version before them sees it move.
+        Interlocked.Increment(ref _version);
     }
 
     private static bool IsPending(Operation operation) => operation.Type switch

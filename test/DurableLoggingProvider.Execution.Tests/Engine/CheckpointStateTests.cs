@@ -137,5 +137,17 @@ public class CheckpointStateTests
         }
     }
 
+    [Test]
+    public void AMergedAnswerMovesTheVersionSoThatAKeptOperationIsLookedUpAgain()
+    {
+        var state = new CheckpointState(null);
+        state.TryLoad(Step("a", OperationStatus.Pending));
+        var before = state.Version;
+
+        state.Merge([Step("a", OperationStatus.Succeeded)]);
+
+        Assert.That(state.Version, Is.Not.EqualTo(before));
+    }
+
     private static Operation Step(string id, OperationStatus status) => new() { Id = id, Type = OperationType.Step, SubType = OperationSubTypes.Step, Status = status };
 }
