@@ -154,8 +154,7 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
                 $"A durable operation ({type}, {Quote(name)}) was called inside the body of operation {body}. Step bodies and condition checks run as one unit of work; call durable operations from the workflow or a child context instead.");
         }
 
-        var (position, id) = _ids.ClaimNext();
-        var existing = Run.State.Get(id);
+        var (position, id) = _ids.ClaimNext(Run.State, out var existing);
         if (existing is null)
         {
             Rules.ClaimOfMissingId(id);

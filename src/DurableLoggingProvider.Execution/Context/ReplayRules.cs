@@ -98,8 +98,8 @@ internal sealed class ReplayRules
     /// </summary>
     public void NextIdMissing()
     {
-        var next = _ids.PeekNext();
-        if (_run.State.Get(next) is null && !HoldsUnawaitedCallback())
+        var next = _ids.PeekNext(_run.State, out var existing);
+        if (existing is null && !HoldsUnawaitedCallback())
         {
             GoLive(next, "the next operation has no checkpoint");
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
@@ -19,9 +20,11 @@ internal sealed class CheckpointState
 {
     private readonly Dictionary<string, Operation> _loaded;
     private readonly ConcurrentDictionary<string, Operation> _answered = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, Operation>.AlternateLookup<ReadOnlySpan<char>> _loadedById;
     private readonly HashSet<string> _updated;
     private int _answeredCount;
     private int _answeredOnlyCount;
+    private int _version;
     private volatile bool _hasCheckpointedWork;
 
     /// <param name="updatedOperationIds">The ids the service listed as changed while the execution was suspended.</param>
@@ -30,6 +33,7 @@ internal sealed class CheckpointState
     {
         _updated = new HashSet<string>(updatedOperationIds ?? []);
         _loaded = new Dictionary<string, Operation>(expectedOperations, System.StringComparer.Ordinal);
+        _loadedById = _loaded.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The <c>EXECUTION</c> operation, carrying the input: the first merged, so that no later answer can change the input.</summary>
@@ -37,6 +41,12 @@ internal sealed class CheckpointState
 
     /// <summary>Whether any operation other than the <c>EXECUTION</c> one was checkpointed: the root context then starts replaying.</summary>
     public bool HasCheckpointedWork => _hasCheckpointedWork;
+
+    /// <summary>
+    /// Moves on after every merged answer, once its operations are in: an operation read while it stays the
+    /// same is still the state's, so a reader may keep it instead of looking it up again.
+    /// </summary>
+    public int Version => Volatile.Read(ref _version);
 
     /// <summary>How many operations the state holds.</summary>
     public int Count => _loaded.Count + Volatile.Read(ref _answeredOnlyCount);
@@ -66,6 +76,7 @@ internal sealed class CheckpointState
         return false;
     }
 
+    /// <summary>The operation with this id, the answers' over the input's; <see langword="null"/> for none.</summary>
     public Operation? Get(string id)
     {
         if (Volatile.Read(ref _answeredCount) > 0 && _answered.TryGetValue(id, out var answered))
@@ -74,6 +85,20 @@ internal sealed class CheckpointState
         }
 
         return _loaded.TryGetValue(id, out var loaded) ? loaded : null;
+    }
+
+    /// <summary>
+    /// <see cref="Get(string)"/> for an id not made a string: replay looks up each id it derives, and a found
+    /// operation's own <see cref="Operation.Id"/> then serves as the id.
+    /// </summary>
+    public Operation? Get(ReadOnlySpan<char> id)
+    {
+        if (Volatile.Read(ref _answeredCount) > 0 && _answered.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var answered))
+        {
+            return answered;
+        }
+
+        return _loadedById.TryGetValue(id, out var loaded) ? loaded : null;
     }
 
     /// <summary>Whether the service listed the operation as changed while the execution was suspended.</summary>
@@ -136,6 +161,9 @@ internal sealed class CheckpointState
                 _hasCheckpointedWork = true;
             }
         }
+
+        // After the writes: a reader that read the version before them sees it move.
+        Interlocked.Increment(ref _version);
     }
 
     private static bool IsPending(Operation operation) => operation.Type switch

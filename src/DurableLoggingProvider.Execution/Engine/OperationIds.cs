@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace DurableLoggingProvider.Execution;
@@ -18,12 +17,25 @@ public static class OperationIds
     /// <param name="position">The operation's position in its context, from 1.</param>
     public static string Create(string? parentId, int position)
     {
+        Span<char> hex = stackalloc char[HexLength];
+        Write(parentId, position, hex);
+        return new string(hex);
+    }
+
+    /// <summary>The length of a wire id: the hex of a SHA-256.</summary>
+    internal const int HexLength = OperationIdHash.Length * 2;
+
+    /// <summary>
+    /// Writes the wire id of <see cref="Create"/> into <paramref name="hex"/> (<see cref="HexLength"/> chars), so that
+    /// replay can look an operation up without making the id a string: the checkpoint's own id serves after that.
+    /// </summary>
+    internal static void Write(string? parentId, int position, Span<char> hex)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
 
-        // Replay claims an id per operation, so this avoids every intermediate string: the raw id is
-        // written as UTF-8 on the stack, hashed there, and the hex is the only allocation.
+        // The raw id is written as UTF-8 on the stack and hashed there.
         var parentBytes = parentId is null ? 0 : Encoding.UTF8.GetMaxByteCount(parentId.Length) + 1;
-        Span<byte> raw = parentBytes + 11 <= 512 ? stackalloc byte[512] : new byte[parentBytes + 11];
+        Span<byte> raw = parentBytes + 11 <= 256 ? stackalloc byte[256] : new byte[parentBytes + 11];
         var length = 0;
         if (parentId is not null)
         {
@@ -34,48 +46,8 @@ public static class OperationIds
         position.TryFormat(raw[length..], out var digits, default, CultureInfo.InvariantCulture);
         length += digits;
 
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(raw[..length], hash);
-        return string.Create(hash.Length * 2, HashBytes.From(hash), static (hex, bytes) => bytes.WriteLowerHex(hex));
-    }
-
-    /// <summary>A hash's 32 bytes by value, so that <see cref="string.Create{TState}"/> can take them.</summary>
-    private readonly struct HashBytes
-    {
-        private readonly ulong _a;
-        private readonly ulong _b;
-        private readonly ulong _c;
-        private readonly ulong _d;
-
-        private HashBytes(ulong a, ulong b, ulong c, ulong d)
-        {
-            _a = a;
-            _b = b;
-            _c = c;
-            _d = d;
-        }
-
-        public static HashBytes From(ReadOnlySpan<byte> hash) => new(
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash[8..]),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash[16..]),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash[24..]));
-
-        public void WriteLowerHex(Span<char> hex)
-        {
-            Write(_a, hex[..16]);
-            Write(_b, hex[16..32]);
-            Write(_c, hex[32..48]);
-            Write(_d, hex[48..]);
-        }
-
-        private static void Write(ulong value, Span<char> hex)
-        {
-            for (var i = 15; i >= 0; i--)
-            {
-                hex[i] = "0123456789abcdef"[(int)(value & 0xF)];
-                value >>= 4;
-            }
-        }
+        Span<byte> hash = stackalloc byte[OperationIdHash.Length];
+        OperationIdHash.Hash(raw[..length], hash);
+        Convert.TryToHexStringLower(hash, hex, out _);
     }
 }

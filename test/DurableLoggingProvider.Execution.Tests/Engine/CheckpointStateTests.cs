@@ -1,3 +1,4 @@
+using System;
 using NUnit.Framework;
 
 namespace DurableLoggingProvider.Execution.Tests.Engine;
@@ -115,6 +116,37 @@ public class CheckpointStateTests
         state.TryLoad(Step("a", OperationStatus.Started));
 
         Assert.That(state.HasCheckpointedWork, Is.True);
+    }
+
+    [Test]
+    public void AnIdLookedUpAsCharactersFindsTheLoadedOperationAndThenTheAnswersOne()
+    {
+        var state = new CheckpointState(null);
+        var loaded = Step("a", OperationStatus.Pending);
+        state.TryLoad(loaded);
+        var beforeAnswer = state.Get("a".AsSpan());
+        var answered = Step("a", OperationStatus.Succeeded);
+
+        state.Merge([answered]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beforeAnswer, Is.SameAs(loaded));
+            Assert.That(state.Get("a".AsSpan()), Is.SameAs(answered));
+            Assert.That(state.Get("b".AsSpan()), Is.Null);
+        }
+    }
+
+    [Test]
+    public void AMergedAnswerMovesTheVersionSoThatAKeptOperationIsLookedUpAgain()
+    {
+        var state = new CheckpointState(null);
+        state.TryLoad(Step("a", OperationStatus.Pending));
+        var before = state.Version;
+
+        state.Merge([Step("a", OperationStatus.Succeeded)]);
+
+        Assert.That(state.Version, Is.Not.EqualTo(before));
     }
 
     private static Operation Step(string id, OperationStatus status) => new() { Id = id, Type = OperationType.Step, SubType = OperationSubTypes.Step, Status = status };
