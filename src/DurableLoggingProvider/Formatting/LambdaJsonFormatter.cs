@@ -45,7 +45,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
         }
 
         WriteIfSet(writer, names.EventName, record.EventId.Name, limits, buffer);
-        writer.WriteString(names.Message, limits.Cut(record.Message, buffer));
+        writer.WriteString(names.Message, limits.Cut(record.MessageText, buffer));
 
         if (!limits.OwnFieldsOnly)
         {

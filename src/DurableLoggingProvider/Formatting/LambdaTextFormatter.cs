@@ -34,7 +34,7 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         buffer.Write((byte)'\t');
         buffer.Write(LambdaLogLevel.Utf8Name(record.Level));
         buffer.Write((byte)'\t');
-        TextLineWriter.WriteText(buffer, limits.Cut(record.Message, buffer));
+        TextLineWriter.WriteText(buffer, limits.Cut(record.MessageText, buffer));
 
         if (record.Frame?.Invocation is { } traced)
         {

@@ -5,16 +5,19 @@ namespace DurableLoggingProvider;
 
 /// <summary>
 /// One record as the formatters see it, once gathered: its final message (a masked value already left
-/// out), the caller's fields and the durable frame it was written in.
+/// out), the caller's fields and the durable frame it was written in. The message is a string given here
+/// or, when <see langword="null"/> is given, the one settled in <see cref="RecordFields.Message"/>.
 /// </summary>
 internal readonly struct LogRecord
 {
+    private readonly string? _message;
+
     public LogRecord(
         DateTimeOffset timestamp,
         LogLevel level,
         string category,
         EventId eventId,
-        string message,
+        string? message,
         Exception? exception,
         AmbientFrame? frame,
         bool isReplay,
@@ -24,7 +27,7 @@ internal readonly struct LogRecord
         Level = level;
         Category = category;
         EventId = eventId;
-        Message = message;
+        _message = message;
         Exception = exception;
         Frame = frame;
         IsReplay = isReplay;
@@ -39,7 +42,14 @@ internal readonly struct LogRecord
 
     public EventId EventId { get; }
 
-    public string Message { get; }
+    /// <summary>
+    /// The message as a string: the one given, or the one gathered into <see cref="Fields"/>, made into a
+    /// string only when asked for. Formatters read <see cref="MessageText"/>.
+    /// </summary>
+    public string Message => _message ?? Fields.Message.ToString();
+
+    /// <summary>The message's characters, without making a string of them.</summary>
+    public ReadOnlySpan<char> MessageText => _message is not null ? _message.AsSpan() : Fields.Message.Chars;
 
     public Exception? Exception { get; }
 

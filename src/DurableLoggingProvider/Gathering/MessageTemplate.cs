@@ -109,7 +109,7 @@ internal static class MessageTemplate
     /// <c>}</c>) a placeholder from <paramref name="start"/>, skipping escaped pairs; the template's length
     /// when there is none. The same scan as <c>Microsoft.Extensions.Logging</c>'s, so both find the same placeholders.
     /// </summary>
-    private static int FindBrace(string template, char brace, int start)
+    internal static int FindBrace(string template, char brace, int start)
     {
         var found = template.Length;
         var run = 0;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -33,10 +34,12 @@ internal sealed class RecordFields
     private readonly List<KeyValuePair<string, object?>> _scopeValues = [];
     private readonly List<int> _scopeStarts = [];
     private readonly List<object?> _scopeTexts = [];
-    private readonly HashSet<string> _callerNames = new(StringComparer.Ordinal);
+    private readonly NameSet _callerNames = new();
     private readonly UniqueFieldNames _finalNames = new();
     private readonly TemplateValues _template = new();
     private FieldNames _names = FieldNames.CamelCase;
+    private TemplateShape? _shape;
+    private readonly ValueBoxes _boxes = new();
 
     /// <summary>No caller field: the fields of a record written with its own fields only. Never gathered into.</summary>
     public static RecordFields None { get; } = new();
@@ -52,6 +55,19 @@ internal sealed class RecordFields
 
     /// <summary>The message template, when the state carried one.</summary>
     public string? OriginalFormat => _template.OriginalFormat;
+
+    /// <summary>
+    /// The template's shape, when the state is one of <c>Microsoft.Extensions.Logging</c>'s own template
+    /// states and its values are the template's placeholders, in order: the message can then be rendered
+    /// from <see cref="TemplateValues"/> instead of by the caller's formatter.
+    /// </summary>
+    public TemplateShape? Shape => _shape;
+
+    /// <summary>The message template's values, in the state's order; when <see cref="Shape"/> is set, the n-th is the n-th placeholder's.</summary>
+    public ReadOnlySpan<KeyValuePair<string, object?>> TemplateValues => CollectionsMarshal.AsSpan(_fields)[..TemplateCount];
+
+    /// <summary>The record's final message, settled once the fields are gathered.</summary>
+    public MessageBuilder Message { get; } = new();
 
     /// <summary>The message rendered again from the template with the masked values, when a template value was masked; else <see langword="null"/>.</summary>
     public string? MaskedMessage() => _template.MaskedMessage();
@@ -102,6 +118,8 @@ internal sealed class RecordFields
         _callerNames.Clear();
         _finalNames.Clear();
         _template.Clear();
+        Message.Clear();
+        _shape = null;
         TemplateCount = 0;
     }
 
@@ -110,19 +128,9 @@ internal sealed class RecordFields
         _names = names;
         try
         {
-            if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            if (state is IReadOnlyList<KeyValuePair<string, object?>>)
             {
-                var count = Math.Min(values.Count, MaxValuesPerSource);
-                for (var i = 0; i < count; i++)
-                {
-                    AddTemplateValue(values[i]);
-                }
-
-                if (values.Count > count)
-                {
-                    NoteIfCut(true);
-                    NoteValuesLeftOut(values, count);
-                }
+                CollectList(state);
             }
             else if (state is IEnumerable<KeyValuePair<string, object?>> sequence)
             {
@@ -151,8 +159,59 @@ internal sealed class RecordFields
         }
     }
 
-    private void AddTemplateValue(KeyValuePair<string, object?> value)
+    /// <summary>
+    /// Reads the values of a state that is a list. Each access casts the state afresh: for a state that is a
+    /// struct (MEL's own template states are), the JIT then calls the struct's members directly instead of
+    /// boxing the state, which reading it as one interface variable would do.
+    /// </summary>
+    private void CollectList<TState>(TState state)
     {
+        var total = ((IReadOnlyList<KeyValuePair<string, object?>>)state!).Count;
+        var count = Math.Min(total, MaxValuesPerSource);
+        if (TemplateState<TState>.IsMicrosoftTemplateState && total > 0 && total <= MaxValuesPerSource)
+        {
+            var (key, value) = ((IReadOnlyList<KeyValuePair<string, object?>>)state!)[total - 1];
+            if (key == OriginalFormatKey && value is string template && TemplateShape.Of(template) is { } shape && shape.Names.Count == total - 1)
+            {
+                _shape = shape;
+            }
+        }
+
+        if (state is ITypedTemplateValues)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                AddTemplateValue(((ITypedTemplateValues)state!).Read(i, _boxes), i);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                AddTemplateValue(((IReadOnlyList<KeyValuePair<string, object?>>)state!)[i], i);
+            }
+        }
+
+        if (total > count)
+        {
+            var values = (IReadOnlyList<KeyValuePair<string, object?>>)state!;
+            NoteIfCut(true);
+            NoteValuesLeftOut(values, count);
+        }
+    }
+
+    private void AddTemplateValue(KeyValuePair<string, object?> value, int index = -1)
+    {
+        if (_shape is { } shape && (uint)index < (uint)shape.Names.Count)
+        {
+            // A placeholder's value: its name is known not to be a template key, and whether it is one of the
+            // record's own keys was settled once for the template.
+            var shaped = _template.Note(value.Key, value.Value, _names.Redaction);
+            _callerNames.Add(value.Key);
+            _fields.Add(new(_finalNames.Take(value.Key, _names, shape.IsOwnKey(index, _names)), shaped));
+            return;
+        }
+
         if (value.Key is null)
         {
             return;

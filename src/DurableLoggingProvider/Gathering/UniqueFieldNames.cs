@@ -9,13 +9,16 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal sealed class UniqueFieldNames
 {
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly NameSet _used = new();
     private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
 
     /// <summary>The name <paramref name="name"/> is written under, taken for this record from now on.</summary>
-    public string Take(string name, FieldNames names)
+    public string Take(string name, FieldNames names) => Take(name, names, names.IsOwnKey(name));
+
+    /// <summary>As <see cref="Take(string, FieldNames)"/>, whether <paramref name="name"/> is one of the record's own keys already known.</summary>
+    public string Take(string name, FieldNames names, bool isOwnKey)
     {
-        if (!names.IsOwnKey(name) && _used.Add(name))
+        if (!isOwnKey && _used.Add(name))
         {
             return name;
         }

@@ -68,9 +68,9 @@ internal sealed class DurableLogger : ILogger
         try
         {
             fields.Collect(state, settings.IncludeScopes ? _scopeProvider : null, settings.Names);
-            var message = MessageRenderer.Render(state, exception, formatter, fields);
+            MessageRenderer.Render(state, exception, formatter, fields);
             var record = new LogRecord(
-                _time.GetUtcNow(), logLevel, _category, eventId, message, exception, frame, decision == ReplayDecision.Mark, fields);
+                _time.GetUtcNow(), logLevel, _category, eventId, message: null, exception, frame, decision == ReplayDecision.Mark, fields);
             settings.Writer.Write(in record);
         }
         finally

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using DurableLoggingProvider.Benchmarks.Configuration;
+using DurableLoggingProvider.Benchmarks.Floor;
 using DurableLoggingProvider.Benchmarks.Workload;
 
 namespace DurableLoggingProvider.Benchmarks.Formatting;
@@ -12,7 +13,9 @@ namespace DurableLoggingProvider.Benchmarks.Formatting;
 /// What the shape of ours' line costs: JSON (the baseline), JSON with an exception (type, message and stack
 /// trace rendered on every call), and Lambda's Text format with and without the exception; each from a
 /// <c>[LoggerMessage]</c>-generated call site, with the durable fields, to a stream that discards. The
-/// exception was thrown and caught once, so it carries a stack trace, as a logged exception does.
+/// exception was thrown and caught once, so it carries a stack trace, as a logged exception does. Each format
+/// has its floor: the same line written by hand (<see cref="HandWrittenJsonLine"/>, <see cref="HandWrittenTextLine"/>),
+/// checked to be ours' line byte for byte but for the timestamp.
 /// </summary>
 [SteadyStateJob]
 public class LineFormatBenchmarks
@@ -22,6 +25,8 @@ public class LineFormatBenchmarks
     private AmbientDurableContext? _context;
     private LoggerUnderTest? _json;
     private LoggerUnderTest? _text;
+    private FloorUnderTest? _jsonFloor;
+    private FloorUnderTest? _textFloor;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +38,8 @@ public class LineFormatBenchmarks
         RequireLine(DurableLogFormat.Text, withException: true);
         _json = LoggerUnderTest.Open("DurableLoggingProvider (JSON)", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
         _text = LoggerUnderTest.Open("DurableLoggingProvider (Text)", output => OursSetup.Build(output, DurableLogFormat.Text), durableFieldsAsScope: false);
+        _jsonFloor = FloorUnderTest.OpenChecked(DurableLogFormat.Json);
+        _textFloor = FloorUnderTest.OpenChecked(DurableLogFormat.Text);
     }
 
     [Benchmark(Baseline = true, Description = "JSON")]
@@ -49,12 +56,18 @@ public class LineFormatBenchmarks
     public void TextWithException() =>
         OrderLog.OrderChargedWithException(_text!.Logger, s_exception, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
+    [Benchmark(Description = "JSON floor: by hand")]
+    public void JsonFloor() => _jsonFloor!.Json.Write(OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "Text floor: by hand")]
+    public void TextFloor() => _textFloor!.Text.Write(OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
     [GlobalCleanup]
     public void Cleanup()
     {
         try
         {
-            LoggerUnderTest.RequireExactlyOneWrote(_json, _text);
+            LoggerUnderTest.RequireExactlyOneWrote(_json, _text, _jsonFloor, _textFloor);
         }
         finally
         {

@@ -14,13 +14,16 @@ namespace DurableLoggingProvider.Benchmarks.Logging;
 /// which packs its values into an object array before anything is checked. The baseline is the same
 /// generated call in a live context, written as JSON to a stream that discards. Each setup checks that its
 /// calls write nothing, and each cleanup that the iterations wrote nothing either: the replaying context
-/// entered in the setup is the one the iterations ran in.
+/// entered in the setup is the one the iterations ran in. MEL's floor is the same generated call on a logger
+/// factory with no provider at all: what a call costs that no provider is asked about.
 /// </summary>
 [SteadyStateJob]
 public class GatedCallBenchmarks
 {
     private AmbientDurableContext? _context;
     private LoggerUnderTest? _logger;
+    private ServiceProvider? _noProvider;
+    private ILogger? _melFloor;
 
     [GlobalSetup(Target = nameof(Written))]
     public void SetupWritten()
@@ -47,6 +50,17 @@ public class GatedCallBenchmarks
             "DurableLoggingProvider, replay suppressed", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
     }
 
+    [GlobalSetup(Target = nameof(MelFloorGenerated))]
+    public void SetupMelFloor()
+    {
+        _noProvider = new ServiceCollection().AddLogging().BuildServiceProvider();
+        _melFloor = _noProvider.GetRequiredService<ILogger<OrderWorkflow>>();
+        if (_melFloor.IsEnabled(LogLevel.Information))
+        {
+            throw SanityChecks.Failed("A logger factory with no provider says Information is enabled: MEL's floor would not be its floor.");
+        }
+    }
+
     [Benchmark(Baseline = true, Description = "written (generated)")]
     public void Written() => OrderLog.OrderCharged(_logger!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
@@ -56,6 +70,9 @@ public class GatedCallBenchmarks
     [Benchmark(Description = "level disabled (extension method)")]
     public void LevelDisabledExtension() => _logger!.Logger.LogInformation(OrderCharge.Template, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
+    [Benchmark(Description = "MEL floor: no provider (generated)")]
+    public void MelFloorGenerated() => OrderLog.OrderCharged(_melFloor!, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
     [Benchmark(Description = "replay suppressed (generated)")]
     public void ReplaySuppressedGenerated() => OrderLog.OrderCharged(_logger!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
@@ -64,6 +81,9 @@ public class GatedCallBenchmarks
 
     [GlobalCleanup(Target = nameof(Written))]
     public void CleanupWritten() => Close(logger => logger.RequireIterationsWrote());
+
+    [GlobalCleanup(Target = nameof(MelFloorGenerated))]
+    public void CleanupMelFloor() => _noProvider?.Dispose();
 
     [GlobalCleanup(Targets = new[] { nameof(LevelDisabledGenerated), nameof(LevelDisabledExtension), nameof(ReplaySuppressedGenerated), nameof(ReplaySuppressedExtension) })]
     public void CleanupGated() => Close(logger => logger.RequireIterationsWroteNothing());

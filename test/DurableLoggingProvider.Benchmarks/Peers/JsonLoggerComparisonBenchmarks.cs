@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DurableLoggingProvider.Benchmarks.Configuration;
+using DurableLoggingProvider.Benchmarks.Floor;
 using DurableLoggingProvider.Benchmarks.Workload;
 
 namespace DurableLoggingProvider.Benchmarks.Peers;
@@ -12,7 +13,11 @@ namespace DurableLoggingProvider.Benchmarks.Peers;
 /// fields as one scope, pushed once). The console provider writes from a background queue, so its row times
 /// the formatter itself: the <c>"json"</c> ConsoleFormatter that <c>AddJsonConsole</c> registers, its
 /// <c>Write(in LogEntry, scopes, writer)</c> called on the logging thread into a StreamWriter over a
-/// discarding stream, flushed per line.
+/// discarding stream, flushed per line. ZLogger 2.6.1 writes through <see cref="CallerThreadProcessor"/>,
+/// which formats on the logging thread into a reused buffer (its own providers format on a background
+/// thread), three ways: the same <c>[LoggerMessage]</c> call site, its own <c>[ZLoggerMessage]</c> generator
+/// and its interpolated-string <c>ZLogInformation</c>. The floor is the same record written by hand
+/// (<see cref="HandWrittenJsonLine"/>), checked to be ours' line byte for byte but for the timestamp.
 /// </summary>
 [SteadyStateJob]
 public class JsonLoggerComparisonBenchmarks
@@ -22,6 +27,10 @@ public class JsonLoggerComparisonBenchmarks
     private LoggerUnderTest? _melJsonConsole;
     private LoggerUnderTest? _serilog;
     private LoggerUnderTest? _nlog;
+    private LoggerUnderTest? _zlogger;
+    private LoggerUnderTest? _zloggerGenerated;
+    private LoggerUnderTest? _zloggerInterpolated;
+    private FloorUnderTest? _floor;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +40,14 @@ public class JsonLoggerComparisonBenchmarks
         _melJsonConsole = LoggerUnderTest.OpenChecked("MEL JSON console formatter", MelJsonConsoleSetup.Build, durableFieldsAsScope: true);
         _serilog = LoggerUnderTest.OpenChecked("Serilog", SerilogJsonSetup.Build, durableFieldsAsScope: true);
         _nlog = LoggerUnderTest.OpenChecked("NLog", NLogJsonSetup.Build, durableFieldsAsScope: true);
+        _zlogger = LoggerUnderTest.OpenChecked("ZLogger, [LoggerMessage]", ZLoggerSetup.Build, durableFieldsAsScope: true);
+        _zloggerGenerated = LoggerUnderTest.OpenChecked(
+            "ZLogger, [ZLoggerMessage]", ZLoggerSetup.Build, durableFieldsAsScope: true,
+            logger => ZLoggerOrderLog.OrderCharged(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency));
+        _zloggerInterpolated = LoggerUnderTest.OpenChecked(
+            "ZLogger, ZLogInformation", ZLoggerSetup.Build, durableFieldsAsScope: true,
+            logger => ZLoggerOrderLog.OrderChargedInterpolated(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency));
+        _floor = FloorUnderTest.OpenChecked(DurableLogFormat.Json);
     }
 
     [Benchmark(Baseline = true, Description = "DurableLoggingProvider")]
@@ -45,15 +62,31 @@ public class JsonLoggerComparisonBenchmarks
     [Benchmark(Description = "NLog, JsonLayout")]
     public void NLogJson() => OrderLog.OrderCharged(_nlog!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
+    [Benchmark(Description = "ZLogger, [LoggerMessage]")]
+    public void ZLoggerLoggerMessage() => OrderLog.OrderCharged(_zlogger!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "ZLogger, [ZLoggerMessage]")]
+    public void ZLoggerGenerated() => ZLoggerOrderLog.OrderCharged(_zloggerGenerated!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "ZLogger, ZLogInformation($\"...\")")]
+    public void ZLoggerInterpolated() =>
+        ZLoggerOrderLog.OrderChargedInterpolated(_zloggerInterpolated!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "floor: by hand, Utf8JsonWriter")]
+    public void HandWritten() => _floor!.Json.Write(OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
     [GlobalCleanup]
     public void Cleanup()
     {
         try
         {
-            LoggerUnderTest.RequireExactlyOneWrote(_ours, _melJsonConsole, _serilog, _nlog);
+            LoggerUnderTest.RequireExactlyOneWrote(_ours, _melJsonConsole, _serilog, _nlog, _zlogger, _zloggerGenerated, _zloggerInterpolated, _floor);
         }
         finally
         {
+            _zloggerInterpolated?.Dispose();
+            _zloggerGenerated?.Dispose();
+            _zlogger?.Dispose();
             _nlog?.Dispose();
             _serilog?.Dispose();
             _melJsonConsole?.Dispose();

@@ -12,7 +12,7 @@ namespace DurableLoggingProvider.Benchmarks.Workload;
 /// <c>ILogger&lt;OrderWorkflow&gt;</c> resolved from them, and, for loggers that take the durable fields
 /// from a scope, that scope pushed once. Disposing it ends the scope and the services.
 /// </summary>
-internal sealed class LoggerUnderTest : IDisposable
+internal sealed class LoggerUnderTest : IWriterUnderTest, IDisposable
 {
     private readonly ServiceProvider _services;
     private readonly DiscardingStream _output;
@@ -32,6 +32,10 @@ internal sealed class LoggerUnderTest : IDisposable
 
     public ILogger Logger { get; }
 
+    public string Name => _name;
+
+    public long Writes => _output.Writes;
+
     /// <summary>
     /// Checks the setup, then opens it: one line written through a copy of the setup must be JSON carrying
     /// the message and every durable field; every line the iterations write must then have its length.
@@ -39,10 +43,17 @@ internal sealed class LoggerUnderTest : IDisposable
     /// <param name="name">The logger's name, for a failed check.</param>
     /// <param name="build">Builds the logger's services writing to the given stream.</param>
     /// <param name="durableFieldsAsScope">Whether to push the durable fields as a scope; ours reads them from the ambient context instead.</param>
-    public static LoggerUnderTest OpenChecked(string name, Func<Stream, ServiceProvider> build, bool durableFieldsAsScope)
+    public static LoggerUnderTest OpenChecked(string name, Func<Stream, ServiceProvider> build, bool durableFieldsAsScope) =>
+        OpenChecked(name, build, durableFieldsAsScope, logger => OrderLog.OrderCharged(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency));
+
+    /// <summary>As <see cref="OpenChecked(string, Func{Stream, ServiceProvider}, bool)"/>, the checked line written by <paramref name="log"/>, the call site the benchmark uses.</summary>
+    /// <param name="name">The logger's name, for a failed check.</param>
+    /// <param name="build">Builds the logger's services writing to the given stream.</param>
+    /// <param name="durableFieldsAsScope">Whether to push the durable fields as a scope.</param>
+    /// <param name="log">Writes the <see cref="OrderCharge"/> line.</param>
+    public static LoggerUnderTest OpenChecked(string name, Func<Stream, ServiceProvider> build, bool durableFieldsAsScope, Action<ILogger> log)
     {
-        var line = WriteOneLine(build, durableFieldsAsScope, logger =>
-            OrderLog.OrderCharged(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency));
+        var line = WriteOneLine(build, durableFieldsAsScope, log);
         LineCheck.RequireJson(Encoding.UTF8.GetString(line).TrimEnd('\n'), name);
         return new LoggerUnderTest(name, build, durableFieldsAsScope, line.Length);
     }
@@ -78,18 +89,18 @@ internal sealed class LoggerUnderTest : IDisposable
     /// as <see cref="RequireIterationsWrote"/> says; skipped if the setup did not finish.
     /// </summary>
     /// <param name="loggers">The loggers a class opened for its benchmarks.</param>
-    public static void RequireExactlyOneWrote(params LoggerUnderTest?[] loggers)
+    public static void RequireExactlyOneWrote(params IWriterUnderTest?[] loggers)
     {
         if (loggers.Any(logger => logger is null))
         {
             return;
         }
 
-        var wrote = loggers.Where(logger => logger!._output.Writes > 0).ToList();
+        var wrote = loggers.Where(logger => logger!.Writes > 0).ToList();
         if (wrote.Count != 1)
         {
             throw SanityChecks.Failed(
-                $"Expected the iterations to write through exactly one logger, the measured one; they wrote through {wrote.Count}: {string.Join(", ", wrote.Select(logger => logger!._name))}.");
+                $"Expected the iterations to write through exactly one logger, the measured one; they wrote through {wrote.Count}: {string.Join(", ", wrote.Select(logger => logger!.Name))}.");
         }
 
         wrote[0]!.RequireIterationsWrote();
