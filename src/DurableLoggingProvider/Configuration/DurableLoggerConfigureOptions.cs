@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
@@ -54,7 +55,8 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
             }
         }
 
-        BindRedactedFields(options);
+        BindNames(nameof(DurableLoggerOptions.RedactedFields), options.RedactedFields, "field names", options);
+        BindNames(nameof(DurableLoggerOptions.UngatedProviders), options.UngatedProviders, "provider aliases or full type names", options);
         if (Read(nameof(DurableLoggerOptions.RedactionMask), out var mask, out _))
         {
             options.RedactionMask = mask;
@@ -62,18 +64,18 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
     }
 
     /// <summary>
-    /// Reads <c>RedactedFields</c> as an array (<c>RedactedFields:0</c>, <c>RedactedFields:1</c>…, which is what
+    /// Reads a list of names (<c>RedactedFields</c>, <c>UngatedProviders</c>) as an array (<c>RedactedFields:0</c>, <c>RedactedFields:1</c>…, which is what
     /// a JSON array binds to), or as one comma-separated value, which is easier to set in an environment
     /// variable. An empty name is kept, for validation to report with its key.
     /// </summary>
-    private void BindRedactedFields(DurableLoggerOptions options)
+    private void BindNames(string name, IList<string> names, string allowed, DurableLoggerOptions options)
     {
-        var section = _section.GetSection(nameof(DurableLoggerOptions.RedactedFields));
+        var section = _section.GetSection(name);
         if (section.Value is { } list)
         {
-            foreach (var name in list.Split(','))
+            foreach (var entry in list.Split(','))
             {
-                options.RedactedFields.Add(name.Trim());
+                names.Add(entry.Trim());
             }
 
             return;
@@ -83,12 +85,12 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
         {
             if (entry.Value is null && entry.GetChildren().Any())
             {
-                options.BindingProblems.Add($"{DurableLoggerOptionsValidation.Key(nameof(DurableLoggerOptions.RedactedFields))}:{entry.Key} is not a name but a section. Allowed values: field names.");
+                options.BindingProblems.Add($"{DurableLoggerOptionsValidation.Key(name)}:{entry.Key} is not a name but a section. Allowed values: {allowed}.");
             }
             else
             {
                 // A JSON "" arrives as no value at all: an empty name, for validation to report.
-                options.RedactedFields.Add(entry.Value?.Trim() ?? string.Empty);
+                names.Add(entry.Value?.Trim() ?? string.Empty);
             }
         }
     }

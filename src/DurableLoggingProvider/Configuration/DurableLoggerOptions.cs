@@ -54,6 +54,17 @@ public sealed class DurableLoggerOptions
     /// <summary>What is written in place of a redacted value (<c>RedactionMask</c>). Default <see cref="DefaultRedactionMask"/>.</summary>
     public string RedactionMask { get; set; } = DefaultRedactionMask;
 
+    /// <summary>
+    /// Other providers the replay gate leaves alone (<c>UngatedProviders</c>, a configuration array or one
+    /// comma-separated value), each named by its alias (<c>Console</c>) or its full type name
+    /// (<c>Serilog.Extensions.Logging.SerilogLoggerProvider</c>), ignoring case. By default every other
+    /// registered provider is gated: it writes a line only when the durable provider would, with the durable
+    /// fields as a scope. A provider named here writes every line, replayed or not, with no durable fields, and
+    /// the logger factory filters it itself. Read when the logger factory is built: a change takes a restart.
+    /// </summary>
+    /// <example><c>options.UngatedProviders.Add("Console");</c></example>
+    public IList<string> UngatedProviders { get; } = new List<string>();
+
     /// <summary>Values the configuration held that no property can take, each naming its key; reported at start-up.</summary>
     internal List<string> BindingProblems { get; } = [];
 }

@@ -46,6 +46,14 @@ internal static class DurableLoggerOptionsValidation
             }
         }
 
+        for (var i = 0; i < options.UngatedProviders.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.UngatedProviders[i]))
+            {
+                problems.Add($"{Key(nameof(options.UngatedProviders))}:{i} is empty. Allowed values: provider aliases or full type names (for example Console, Serilog.Extensions.Logging.SerilogLoggerProvider).");
+            }
+        }
+
         if (options.RedactionMask is null)
         {
             problems.Add($"{Key(nameof(options.RedactionMask))} is null. Allowed values: any text, for example {DurableLoggerOptions.DefaultRedactionMask}.");

@@ -15,6 +15,10 @@ internal static class LambdaEnvironment
     public const string HandlerLogLevelVariable = "AWS_LAMBDA_HANDLER_LOG_LEVEL";
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
     public const string MaxConcurrencyVariable = "AWS_LAMBDA_MAX_CONCURRENCY";
+    public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
+
+    /// <summary>Whether this process runs inside Lambda, which sets the function's name in every execution environment.</summary>
+    public static bool IsInLambda() => Read(FunctionNameVariable) is not null;
 
     /// <summary>The format Lambda asks for, or <see cref="DurableLogFormat.Text"/>, Lambda's default.</summary>
     public static DurableLogFormat LogFormat()

@@ -111,6 +111,9 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
         }
     }
 
+    /// <summary>Writes one start-up warning of the gate over other providers, as the provider's own record.</summary>
+    internal void WriteStartupWarning(string message) => WriteDiagnostic(LogLevel.Warning, message);
+
     /// <summary>Writes one of the provider's own records (a configuration warning), past the filters and the gate.</summary>
     private void WriteDiagnostic(LogLevel level, string message)
     {

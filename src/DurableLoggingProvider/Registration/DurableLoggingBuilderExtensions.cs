@@ -15,13 +15,17 @@ public static class DurableLoggingBuilderExtensions
     /// the replay gate, for every <see cref="ILogger"/> in the application. Options bind from
     /// <c>Logging:Durable</c>; calling this more than once registers one provider.
     /// </summary>
-    /// <param name="builder">The logging builder.</param>
-    /// <param name="configure">Sets options in code, after the configuration is bound.</param>
-    /// <returns>The builder, for chaining.</returns>
     /// <remarks>
+    /// Every other provider of the logger factory (Console, Serilog, NLog, OpenTelemetry, …, registered before
+    /// or after this call) is gated by the same decision, and gets the durable fields as a scope; its filter
+    /// rules apply as before. <see cref="DurableLoggerOptions.UngatedProviders"/> leaves a provider alone. A
+    /// logger factory registered in place of the default one is not gated.
     /// Records go to standard output unless an <see cref="ILogSink"/> is registered in the service
     /// collection; timestamps come from the registered <see cref="TimeProvider"/>, if any.
     /// </remarks>
+    /// <param name="builder">The logging builder.</param>
+    /// <param name="configure">Sets options in code, after the configuration is bound.</param>
+    /// <returns>The builder, for chaining.</returns>
     public static ILoggingBuilder AddDurableLogging(this ILoggingBuilder builder, Action<DurableLoggerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -36,6 +40,8 @@ public static class DurableLoggingBuilderExtensions
             provider.GetService<IOptionsMonitor<LoggerFilterOptions>>()?.CurrentValue)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<DurableLoggerOptions>, DurableLoggerConfigureOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<DurableLoggerOptions>, LoggerProviderOptionsChangeTokenSource<DurableLoggerOptions, DurableLoggerProvider>>());
+
+        GatedLoggerFactory.Register(services);
 
         if (configure is not null)
         {

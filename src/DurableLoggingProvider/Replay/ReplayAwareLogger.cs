@@ -71,39 +71,19 @@ public sealed class ReplayAwareLogger : ILogger
             return;
         }
 
-        var fields = ContextFields(frame, decision == ReplayDecision.Mark);
-        if (fields.Count == 0)
+        var fields = DurableFieldsScope.For(frame, decision == ReplayDecision.Mark, _naming);
+        using (DurableFieldsScope.BeginHandOff())
         {
-            _inner.Log(logLevel, eventId, state, exception, formatter);
-            return;
-        }
-
-        using (_inner.BeginScope(fields))
-        {
-            _inner.Log(logLevel, eventId, state, exception, formatter);
-        }
-    }
-
-    private DurableFieldsScope ContextFields(AmbientFrame? frame, bool isReplay)
-    {
-        var fields = new DurableFieldsScope();
-        foreach (var field in DurableFields.InOrder)
-        {
-            var value = DurableFields.Read(field, frame, isReplay);
-            if (value.Text is { } text)
+            if (fields.Count == 0)
             {
-                fields.Add(new(DurableFields.Name(field, _naming), text));
+                _inner.Log(logLevel, eventId, state, exception, formatter);
+                return;
             }
-            else if (value.Number is { } number)
+
+            using (_inner.BeginScope(fields))
             {
-                fields.Add(new(DurableFields.Name(field, _naming), number));
-            }
-            else if (value.IsFlag)
-            {
-                fields.Add(new(DurableFields.Name(field, _naming), true));
+                _inner.Log(logLevel, eventId, state, exception, formatter);
             }
         }
-
-        return fields;
     }
 }

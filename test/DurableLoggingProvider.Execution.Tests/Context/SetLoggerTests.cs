@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using NUnit.Framework;
 
 namespace DurableLoggingProvider.Execution.Tests.Context;
@@ -21,7 +22,7 @@ public class SetLoggerTests
     public async Task ASetLoggerGetsEachLineOnceWithTheDurableFieldsAsAScope(CancellationToken cancellationToken)
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { ExecutionArn = LoggingWorkflow.Arn });
-        var foreign = new RecordingForeignLogger();
+        var foreign = new FakeLogger();
 
         var result = await runner.RunAsync<string, string>("input", LoggingWorkflow.Create(foreign, enabled: null), cancellationToken).WaitAsync(cancellationToken);
 
@@ -30,7 +31,7 @@ public class SetLoggerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Status, Is.EqualTo(InvocationStatus.Succeeded));
-            Assert.That(foreign.Entries.Select(entry => entry.Message), Is.EquivalentTo(new[] { "received", "charging", "in child", "in inner step", "shipped" }), "each line once");
+            Assert.That(foreign.Collector.GetSnapshot().Select(entry => entry.Message), Is.EquivalentTo(new[] { "received", "charging", "in child", "in inner step", "shipped" }), "each line once");
             AssertScope(foreign, "received", LogLevel.Information, new() { ["executionArn"] = LoggingWorkflow.Arn, ["requestId"] = first });
             AssertScope(foreign, "charging", LogLevel.Information, new() { ["executionArn"] = LoggingWorkflow.Arn, ["requestId"] = first, ["operationId"] = LoggingWorkflow.StepId, ["operationName"] = "charge", ["attempt"] = 1 });
             AssertScope(foreign, "in child", LogLevel.Information, new() { ["executionArn"] = LoggingWorkflow.Arn, ["requestId"] = second, ["parentId"] = LoggingWorkflow.ChildId });
@@ -51,7 +52,7 @@ public class SetLoggerTests
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { ExecutionArn = LoggingWorkflow.Arn });
         var enabled = new List<(string Where, bool Enabled)>();
 
-        await runner.RunAsync<string, string>("input", LoggingWorkflow.Create(new RecordingForeignLogger(), enabled), cancellationToken).WaitAsync(cancellationToken);
+        await runner.RunAsync<string, string>("input", LoggingWorkflow.Create(new FakeLogger(), enabled), cancellationToken).WaitAsync(cancellationToken);
 
         Assert.That(enabled, Is.EqualTo(new[] { ("start", true), ("start", false), ("after the wait", true) }));
     }
@@ -61,7 +62,7 @@ public class SetLoggerTests
     public async Task ALoggerSetInAChildContextIsNotUsedByItsParent(CancellationToken cancellationToken)
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { ExecutionArn = LoggingWorkflow.Arn });
-        var foreign = new RecordingForeignLogger();
+        var foreign = new FakeLogger();
 
         var result = await runner.RunAsync<string, string>(
             "input",
@@ -82,7 +83,7 @@ public class SetLoggerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(foreign.Entries.Select(entry => entry.Message), Is.EqualTo(new[] { "in child" }));
+            Assert.That(foreign.Collector.GetSnapshot().Select(entry => entry.Message), Is.EqualTo(new[] { "in child" }));
             Assert.That(result.RecordsWithMessage("in parent"), Has.Count.EqualTo(1));
             Assert.That(result.RecordsWithMessage("in child"), Is.Empty);
         });
@@ -94,11 +95,11 @@ public class SetLoggerTests
     public async Task ASetLoggerGetsReplayedLinesTooWhenTheModeSaysSo(ReplayMode mode, bool marked, CancellationToken cancellationToken)
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { ExecutionArn = LoggingWorkflow.Arn, ReplayMode = mode });
-        var foreign = new RecordingForeignLogger();
+        var foreign = new FakeLogger();
 
         await runner.RunAsync<string, string>("input", LoggingWorkflow.Create(foreign, enabled: null), cancellationToken).WaitAsync(cancellationToken);
 
-        var received = foreign.EntriesWithMessage("received").Select(Fields).ToList();
+        var received = WithMessage(foreign, "received").Select(Fields).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(received, Has.Count.EqualTo(2), "written in both invocations");
@@ -140,7 +141,7 @@ public class SetLoggerTests
     public async Task ASetLoggerGetsEveryRetriedAttemptWithItsOwnAttemptNumber(CancellationToken cancellationToken)
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { ExecutionArn = LoggingWorkflow.Arn });
-        var foreign = new RecordingForeignLogger();
+        var foreign = new FakeLogger();
         var retry = new StepConfig { RetryStrategy = RetryStrategy.FromDelegate((_, attempt) => attempt < 2 ? RetryDecision.RetryAfter(TimeSpan.FromSeconds(2)) : RetryDecision.DoNotRetry()) };
 
         var result = await runner.RunAsync<string, string>(
@@ -165,15 +166,15 @@ public class SetLoggerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Status, Is.EqualTo(InvocationStatus.Succeeded));
-            Assert.That(foreign.EntriesWithMessage("before"), Has.Count.EqualTo(1));
-            Assert.That(foreign.EntriesWithMessage("inside").Select(entry => Fields(entry)["attempt"]), Is.EqualTo(new object[] { 1, 2 }));
-            Assert.That(foreign.EntriesWithMessage("after"), Has.Count.EqualTo(1));
+            Assert.That(WithMessage(foreign, "before"), Has.Count.EqualTo(1));
+            Assert.That(WithMessage(foreign, "inside").Select(entry => Fields(entry)["attempt"]), Is.EqualTo(new object[] { 1, 2 }));
+            Assert.That(WithMessage(foreign, "after"), Has.Count.EqualTo(1));
         });
     }
 
-    private static void AssertScope(RecordingForeignLogger logger, string message, LogLevel level, Dictionary<string, object?> expected)
+    private static void AssertScope(FakeLogger logger, string message, LogLevel level, Dictionary<string, object?> expected)
     {
-        var entries = logger.EntriesWithMessage(message);
+        var entries = WithMessage(logger, message);
         Assert.That(entries, Has.Count.EqualTo(1), $"'{message}' is passed on once");
         if (entries.Count != 1)
         {
@@ -181,14 +182,20 @@ public class SetLoggerTests
         }
 
         Assert.That(entries[0].Level, Is.EqualTo(level), $"level of '{message}'");
-        Assert.That(entries[0].Scopes, Has.Count.EqualTo(1), $"'{message}' comes with one scope");
+        Assert.That(KeyValueScopes(entries[0]).ToList(), Has.Count.EqualTo(1), $"'{message}' comes with one scope");
         Assert.That(Fields(entries[0]), Is.EquivalentTo(expected), $"the scope of '{message}'");
     }
 
-    private static Dictionary<string, object?> Fields(ForeignLogEntry entry)
+    private static List<FakeLogRecord> WithMessage(FakeLogger logger, string message) =>
+        logger.Collector.GetSnapshot().Where(entry => entry.Message == message).ToList();
+
+    private static IEnumerable<IEnumerable<KeyValuePair<string, object?>>> KeyValueScopes(FakeLogRecord entry) =>
+        entry.Scopes.OfType<IEnumerable<KeyValuePair<string, object?>>>();
+
+    private static Dictionary<string, object?> Fields(FakeLogRecord entry)
     {
         var fields = new Dictionary<string, object?>();
-        foreach (var scope in entry.Scopes)
+        foreach (var scope in KeyValueScopes(entry))
         {
             foreach (var (key, value) in scope)
             {

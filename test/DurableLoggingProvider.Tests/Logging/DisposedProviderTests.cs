@@ -1,6 +1,7 @@
 using System.Linq;
 using DurableLoggingProvider.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 
 namespace DurableLoggingProvider.Tests.Logging;
@@ -19,7 +20,7 @@ public class DisposedProviderTests
     {
         var sink = new RecordingLogSink();
         var options = new ChangingOptionsMonitor(new DurableLoggerOptions { Format = DurableLogFormat.Json });
-        var provider = new DurableLoggerProvider(options, sink, new FixedTimeProvider(TestLogging.Now), filters: null);
+        var provider = new DurableLoggerProvider(options, sink, new FakeTimeProvider(TestLogging.Now), filters: null);
         var logger = provider.CreateLogger("Shutdown");
 
         provider.Dispose();

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using DurableLoggingProvider.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using NUnit.Framework;
 
 namespace DurableLoggingProvider.Tests.Replay;
@@ -14,12 +16,12 @@ public class ReplayAwareLoggerTests
     [Test]
     public void TheDurableFieldsReachTheInnerLoggerAsOneScopeInTheirDocumentedOrder()
     {
-        var inner = new ScopeRecordingLogger();
+        var inner = new FakeLogger();
         var logger = new ReplayAwareLogger(inner, ReplayMode.Mark);
 
         LogInsideAReplayingOperation(logger);
 
-        var scope = inner.Lines.Single().Scope;
+        var scope = DurableScope(inner.LatestRecord);
         Assert.That(scope.Select(field => field.Key), Is.EqualTo(Expected.Sequence("executionArn", "requestId", "parentId", "operationId", "operationName", "attempt", "replay")));
         Assert.That(scope.Select(field => field.Value), Is.EqualTo(Expected.Sequence<object?>(ExecutionArn, "req-1", "ctx-1", "op-1", "charge", 2, true)));
     }
@@ -27,34 +29,38 @@ public class ReplayAwareLoggerTests
     [Test]
     public void WithSnakeCaseNamingTheDurableFieldsAreNamedAsTheProviderNamesThem()
     {
-        var inner = new ScopeRecordingLogger();
+        var inner = new FakeLogger();
         var logger = new ReplayAwareLogger(inner, ReplayMode.Mark, FieldNaming.SnakeCase);
 
         LogInsideAReplayingOperation(logger);
 
         Assert.That(
-            inner.Lines.Single().Scope.Select(field => field.Key),
+            DurableScope(inner.LatestRecord).Select(field => field.Key),
             Is.EqualTo(Expected.Sequence("execution_arn", "request_id", "parent_id", "operation_id", "operation_name", "attempt", "replay")));
     }
 
     [Test]
     public void UnderSuppressALineWrittenWhileReplayingNeverReachesTheInnerLogger()
     {
-        var inner = new ScopeRecordingLogger();
+        var inner = new FakeLogger();
         var logger = new ReplayAwareLogger(inner, ReplayMode.Suppress, FieldNaming.SnakeCase);
 
         LogInsideAReplayingOperation(logger);
 
-        Assert.That(inner.Lines, Is.Empty);
+        Assert.That(inner.Collector.Count, Is.Zero);
     }
 
     [Test]
     public void AnUndefinedFieldNamingIsRefusedWithItsAllowedValues()
     {
         Assert.That(
-            () => new ReplayAwareLogger(new ScopeRecordingLogger(), ReplayMode.Emit, (FieldNaming)7),
+            () => new ReplayAwareLogger(new FakeLogger(), ReplayMode.Emit, (FieldNaming)7),
             Throws.ArgumentException.With.Message.Contains("CamelCase, SnakeCase"));
     }
+
+    /// <summary>The one key-value scope the line carried: the durable fields.</summary>
+    private static List<KeyValuePair<string, object?>> DurableScope(FakeLogRecord record) =>
+        record.Scopes.OfType<IEnumerable<KeyValuePair<string, object?>>>().Single().ToList();
 
     private static void LogInsideAReplayingOperation(ILogger logger)
     {

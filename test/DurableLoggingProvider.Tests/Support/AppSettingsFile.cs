@@ -3,6 +3,7 @@ using System.IO;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DurableLoggingProvider.Tests.Support;
 
@@ -48,7 +49,7 @@ internal sealed class AppSettingsFile : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILogSink>(Sink);
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(TestLogging.Now));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestLogging.Now));
         services.AddLogging(builder =>
         {
             builder.AddConfiguration(_configuration.GetSection("Logging"));

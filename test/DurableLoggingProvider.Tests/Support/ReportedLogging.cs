@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DurableLoggingProvider.Tests.Support;
 
@@ -19,7 +20,7 @@ internal sealed class ReportedLogging : IDisposable
     public ReportedLogging(ILogSink sink, DurableLogFormat format = DurableLogFormat.Json)
     {
         Provider = new DurableLoggerProvider(
-            new StaticOptionsMonitor(new DurableLoggerOptions { Format = format }), sink, new FixedTimeProvider(TestLogging.Now), filters: null, Report);
+            new StaticOptionsMonitor(new DurableLoggerOptions { Format = format }), sink, new FakeTimeProvider(TestLogging.Now), filters: null, Report);
         _factory = LoggerFactory.Create(builder =>
         {
             builder.SetMinimumLevel(LogLevel.Trace);

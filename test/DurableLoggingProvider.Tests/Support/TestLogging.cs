@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DurableLoggingProvider.Tests.Support;
 
@@ -16,7 +17,7 @@ internal sealed class TestLogging : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILogSink>(Sink);
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddLogging(builder =>
         {
             builder.SetMinimumLevel(LogLevel.Trace);
