@@ -61,6 +61,9 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
         {
             options.RedactionMask = mask;
         }
+
+        LogBufferingConfiguration.Bind(_section, options);
+        ExecutionSamplingConfiguration.Bind(_section, options);
     }
 
     /// <summary>

@@ -65,6 +65,12 @@ public sealed class DurableLoggerOptions
     /// <example><c>options.UngatedProviders.Add("Console");</c></example>
     public IList<string> UngatedProviders { get; } = new List<string>();
 
+    /// <summary>Log buffering per invocation (<c>Buffering</c>). Off by default.</summary>
+    public LogBufferingOptions Buffering { get; } = new();
+
+    /// <summary>Debug sampling per durable execution (<c>Sampling</c>). Off by default.</summary>
+    public ExecutionSamplingOptions Sampling { get; } = new();
+
     /// <summary>Values the configuration held that no property can take, each naming its key; reported at start-up.</summary>
     internal List<string> BindingProblems { get; } = [];
 }
