@@ -4,7 +4,8 @@ namespace DurableLoggingProvider;
 
 /// <summary>
 /// A stable hash of an execution ARN: 64-bit FNV-1a over its UTF-8 bytes, the same in every process and on every
-/// runtime (unlike <see cref="string.GetHashCode()"/>, which is randomised per process), mapped to [0, 1).
+/// runtime (unlike <see cref="string.GetHashCode()"/>, which is randomised per process), then MurmurHash3's 64-bit
+/// finalizer, so that ARNs that differ only in their last characters (they mostly do) spread over [0, 1).
 /// </summary>
 internal static class ArnHash
 {
@@ -27,6 +28,15 @@ internal static class ArnHash
         return hash;
     }
 
-    /// <summary>The ARN's place in [0, 1): its hash's top 53 bits as a fraction.</summary>
-    public static double Fraction(string arn) => (Of(arn) >> 11) * (1.0 / (1UL << 53));
+    /// <summary>The ARN's place in [0, 1): its mixed hash's top 53 bits as a fraction.</summary>
+    public static double Fraction(string arn) => (Mix(Of(arn)) >> 11) * (1.0 / (1UL << 53));
+
+    private static ulong Mix(ulong hash)
+    {
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccd;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53;
+        return hash ^ (hash >> 33);
+    }
 }
