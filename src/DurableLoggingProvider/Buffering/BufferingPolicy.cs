@@ -24,6 +24,9 @@ internal sealed class BufferingPolicy
         _holdingWriter = new RecordWriter(writer.Formatter, writer.MaxRecordBytes, new HoldingSink(), failures);
     }
 
+    /// <summary>Whether lines of this level are held: sampling then leaves an unsampled execution's lines to buffering instead of dropping them.</summary>
+    public bool Holds(LogLevel level) => level < _holdBelow;
+
     /// <summary>The name of the field that carries how many held lines were evicted.</summary>
     public string EvictedField { get; }
 

@@ -47,7 +47,7 @@ internal sealed class DurableLogger : ILogger
         return logLevel >= settings.LevelFloor
             && logLevel != LogLevel.None
             && ReplayGate.Decide(DurableLogContext.CurrentFrame?.Context, settings.ReplayMode) != ReplayDecision.Suppress
-            && (settings.Sampling is not { } sampling || sampling.Admits(logLevel, DurableLogContext.CurrentFrame));
+            && (settings.Sampling is not { } sampling || sampling.Admits(logLevel, DurableLogContext.CurrentFrame) || settings.Buffering?.Holds(logLevel) == true);
     }
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
@@ -67,7 +67,7 @@ internal sealed class DurableLogger : ILogger
 
         var sampling = settings.Sampling;
         var sampled = sampling is not null && sampling.IsSampled(frame);
-        if (sampling is not null && !sampled && logLevel < sampling.SampledBelow)
+        if (sampling is not null && !sampled && logLevel < sampling.SampledBelow && settings.Buffering?.Holds(logLevel) != true)
         {
             return;
         }

@@ -75,6 +75,32 @@ public class ExecutionSamplingTests
         Assert.That(records.Select(record => record.TryGetProperty("sampled", out _)), Is.EqualTo(new[] { true, false }));
     }
 
+    [Test]
+    public void WithBufferingOnAnUnsampledExecutionsDebugLinesAreHeldNotDropped()
+    {
+        var arn = ArnsAt(0.5).First(candidate => ArnHash.Fraction(candidate) >= 0.5);
+        using var logging = new BufferedLogging(options =>
+        {
+            options.Sampling.Rate = 0.5;
+            options.Buffering.Enabled = true;
+        });
+        using (DurableLogContext.BeginInvocation(new LambdaInvocation("request-1")))
+        using (DurableLogContext.EnterContext(BufferedLogging.Live(arn)))
+        {
+            Assert.That(logging.Logger.IsEnabled(LogLevel.Debug), Is.True, "buffering holds Debug");
+            logging.Logger.LogDebug("reserving stock");
+            Assert.That(logging.Sink.Count, Is.Zero);
+            logging.Logger.LogError("card declined");
+        }
+
+        var records = logging.Records;
+        Assert.Multiple(() =>
+        {
+            Assert.That(logging.Messages, Is.EqualTo(new[] { "reserving stock", "card declined" }));
+            Assert.That(records[0].TryGetProperty("sampled", out _), Is.False, "held by buffering, not written by sampling");
+        });
+    }
+
     [TestCase("", 0xcbf29ce484222325UL)]
     [TestCase("a", 0xaf63dc4c8601ec8cUL)]
     [TestCase("foobar", 0x85944171f73967e8UL)]
