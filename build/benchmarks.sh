@@ -6,6 +6,7 @@
 # Usage: build/benchmarks.sh [filter] [BenchmarkDotNet options...]
 #   build/benchmarks.sh                                        the whole suite
 #   build/benchmarks.sh '*Replay*'                             the classes or methods matching a --filter glob
+#   build/benchmarks.sh '*LineFormat* *GatedCall*'             several globs, separated by spaces, in one run
 #   build/benchmarks.sh '*' --warmupCount 1 --iterationCount 3 a quick pass: proves every benchmark and its
 #                                                              sanity checks run; the figures are rough
 # Options after the filter go to BenchmarkDotNet as they are. Each class sets its own job (counts and run
@@ -29,7 +30,8 @@ started="$out/.started"
 touch "$started"
 
 status=0
-dotnet "$project/bin/Release/net10.0/DurableLoggingProvider.Benchmarks.dll" --filter "$filter" --artifacts "$out" "$@" || status=$?
+read -r -a filters <<< "$filter"
+dotnet "$project/bin/Release/net10.0/DurableLoggingProvider.Benchmarks.dll" --filter "${filters[@]}" --artifacts "$out" "$@" || status=$?
 
 echo
 echo "Markdown tables of this run:"

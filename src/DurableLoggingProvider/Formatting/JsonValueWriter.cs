@@ -21,6 +21,9 @@ internal static class JsonValueWriter
             case string text:
                 writer.WriteStringValue(limits.Cut(text, buffer));
                 break;
+            case decimal number:
+                writer.WriteNumberValue(number);
+                break;
             case bool flag:
                 writer.WriteBooleanValue(flag);
                 break;
@@ -46,9 +49,6 @@ internal static class JsonValueWriter
                 writer.WriteNumberValue(number);
                 break;
             case ushort number:
-                writer.WriteNumberValue(number);
-                break;
-            case decimal number:
                 writer.WriteNumberValue(number);
                 break;
             case double number when double.IsFinite(number):

@@ -106,7 +106,15 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
         for (var i = 0; i < count && !limits.IsSpent(writer.BytesCommitted + writer.BytesPending); i++)
         {
             var (name, value) = all[i];
-            writer.WritePropertyName(name);
+            if (fields.TryGetEncodedTemplateName(i, out var encoded))
+            {
+                writer.WritePropertyName(encoded);
+            }
+            else
+            {
+                writer.WritePropertyName(name);
+            }
+
             JsonValueWriter.Write(writer, value, limits, buffer);
         }
 

@@ -29,11 +29,14 @@ internal sealed class RenderBuffer : IBufferWriter<byte>
 
     private static readonly JsonWriterOptions s_jsonOptions = new()
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonEncoder,
         SkipValidation = true,
     };
 
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+
+    /// <summary>How the record's JSON writer escapes strings; names encoded ahead of time must be encoded the same way.</summary>
+    public static JavaScriptEncoder JsonEncoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     private int _written;
     private char[] _chars = [];
     private Utf8JsonWriter? _json;

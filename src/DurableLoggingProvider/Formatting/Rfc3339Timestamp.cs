@@ -10,19 +10,23 @@ internal static class Rfc3339Timestamp
     public static void Format(DateTimeOffset timestamp, Span<byte> destination)
     {
         var utc = timestamp.UtcDateTime;
-        WriteDigits(destination[..4], utc.Year);
+
+        // The date worked out once, not once for each of its parts.
+        var (year, month, day) = utc;
+        var timeOfDay = utc.Ticks % TimeSpan.TicksPerDay;
+        WriteDigits(destination[..4], year);
         destination[4] = (byte)'-';
-        WriteDigits(destination.Slice(5, 2), utc.Month);
+        WriteDigits(destination.Slice(5, 2), month);
         destination[7] = (byte)'-';
-        WriteDigits(destination.Slice(8, 2), utc.Day);
+        WriteDigits(destination.Slice(8, 2), day);
         destination[10] = (byte)'T';
-        WriteDigits(destination.Slice(11, 2), utc.Hour);
+        WriteDigits(destination.Slice(11, 2), (int)(timeOfDay / TimeSpan.TicksPerHour));
         destination[13] = (byte)':';
-        WriteDigits(destination.Slice(14, 2), utc.Minute);
+        WriteDigits(destination.Slice(14, 2), (int)(timeOfDay / TimeSpan.TicksPerMinute % 60));
         destination[16] = (byte)':';
-        WriteDigits(destination.Slice(17, 2), utc.Second);
+        WriteDigits(destination.Slice(17, 2), (int)(timeOfDay / TimeSpan.TicksPerSecond % 60));
         destination[19] = (byte)'.';
-        WriteDigits(destination.Slice(20, 3), utc.Millisecond);
+        WriteDigits(destination.Slice(20, 3), (int)(timeOfDay / TimeSpan.TicksPerMillisecond % 1000));
         destination[23] = (byte)'Z';
     }
 

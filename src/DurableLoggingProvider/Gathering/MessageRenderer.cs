@@ -26,7 +26,7 @@ internal static class MessageRenderer
 
         if (fields.Shape is { } shape && shape.CanRender)
         {
-            if (shape.Names.Count == 0)
+            if (shape.NameCount == 0)
             {
                 // MEL writes a template without values as it is, escaped braces and all.
                 message.SetText(fields.OriginalFormat!);

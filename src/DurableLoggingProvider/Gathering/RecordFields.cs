@@ -40,6 +40,7 @@ internal sealed class RecordFields
     private FieldNames _names = FieldNames.CamelCase;
     private TemplateShape? _shape;
     private readonly ValueBoxes _boxes = new();
+    private bool _templateNamesAsGiven;
 
     /// <summary>No caller field: the fields of a record written with its own fields only. Never gathered into.</summary>
     public static RecordFields None { get; } = new();
@@ -65,6 +66,22 @@ internal sealed class RecordFields
 
     /// <summary>The message template's values, in the state's order; when <see cref="Shape"/> is set, the n-th is the n-th placeholder's.</summary>
     public ReadOnlySpan<KeyValuePair<string, object?>> TemplateValues => CollectionsMarshal.AsSpan(_fields)[..TemplateCount];
+
+    /// <summary>
+    /// The JSON property name of the template value at <paramref name="index"/>, encoded once for its
+    /// template, when every template value kept the placeholder's own name; else <see langword="false"/>.
+    /// </summary>
+    public bool TryGetEncodedTemplateName(int index, out JsonEncodedText name)
+    {
+        if (_templateNamesAsGiven && _shape is { } shape && index < TemplateCount && index < shape.NameCount)
+        {
+            name = shape.EncodedName(index);
+            return true;
+        }
+
+        name = default;
+        return false;
+    }
 
     /// <summary>The record's final message, settled once the fields are gathered.</summary>
     public MessageBuilder Message { get; } = new();
@@ -120,6 +137,7 @@ internal sealed class RecordFields
         _template.Clear();
         Message.Clear();
         _shape = null;
+        _templateNamesAsGiven = false;
         TemplateCount = 0;
     }
 
@@ -174,9 +192,10 @@ internal sealed class RecordFields
         if (TemplateState<TState>.IsMicrosoftTemplateState && total > 0 && total <= MaxValuesPerSource)
         {
             var (key, value) = ((IReadOnlyList<KeyValuePair<string, object?>>)state!)[total - 1];
-            if (key == OriginalFormatKey && value is string template && TemplateShape.Of(template) is { } shape && shape.Names.Count == total - 1)
+            if (key == OriginalFormatKey && value is string template && TemplateShape.Of(template) is { } shape && shape.NameCount == total - 1)
             {
                 _shape = shape;
+                _templateNamesAsGiven = true;
             }
         }
 
@@ -205,13 +224,15 @@ internal sealed class RecordFields
 
     private void AddTemplateValue(KeyValuePair<string, object?> value, int index = -1)
     {
-        if (_shape is { } shape && (uint)index < (uint)shape.Names.Count)
+        if (_shape is { } shape && (uint)index < (uint)shape.NameCount)
         {
             // A placeholder's value: its name is known not to be a template key, and whether it is one of the
             // record's own keys was settled once for the template.
             var shaped = _template.Note(value.Key, value.Value, _names.Redaction);
             _callerNames.Add(value.Key);
-            _fields.Add(new(_finalNames.Take(value.Key, _names, shape.IsOwnKey(index, _names)), shaped));
+            var finalName = _finalNames.Take(value.Key, _names, shape.IsOwnKey(index, _names));
+            _templateNamesAsGiven &= ReferenceEquals(finalName, value.Key) && string.Equals(value.Key, shape.NameAt(index), StringComparison.Ordinal);
+            _fields.Add(new(finalName, shaped));
             return;
         }
 

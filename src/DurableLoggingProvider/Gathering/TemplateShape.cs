@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Text.Json;
 
 namespace DurableLoggingProvider;
 
@@ -23,19 +24,36 @@ internal sealed class TemplateShape
 
     private static readonly ConcurrentDictionary<string, TemplateShape> s_cache = new(ReferenceEqualityComparer.Instance);
 
+#pragma warning disable IDE1006 // Thread-statics are named t_.
+    // The last template this thread logged with: a call site that logs in a loop finds it without the cache.
+    [ThreadStatic]
+    private static TemplateShape? t_last;
+#pragma warning restore IDE1006
+
     private readonly Segment[] _segments;
     private readonly string[] _names;
     private volatile OwnKeyFlags? _ownKeys;
+    private JsonEncodedText[]? _encodedNames;
 
-    private TemplateShape(Segment[] segments, string[] names, bool canRender)
+    private TemplateShape(string template, Segment[] segments, string[] names, bool canRender)
     {
         _segments = segments;
         _names = names;
+        Template = template;
         CanRender = canRender;
     }
 
     /// <summary>The placeholders' names, in the order they appear (a name appears once per placeholder).</summary>
     public IReadOnlyList<string> Names => _names;
+
+    /// <summary>The name of the placeholder at <paramref name="index"/>.</summary>
+    public string NameAt(int index) => _names[index];
+
+    /// <summary>How many placeholders the template has.</summary>
+    public int NameCount => _names.Length;
+
+    /// <summary>The template itself.</summary>
+    public string Template { get; }
 
     /// <summary>Whether the template can be rendered here exactly as MEL would render it.</summary>
     public bool CanRender { get; }
@@ -77,17 +95,44 @@ internal sealed class TemplateShape
     /// <summary>The shape of <paramref name="template"/>, parsed at its first use and remembered by reference; <see langword="null"/> when the cache is full.</summary>
     public static TemplateShape? Of(string template)
     {
-        if (s_cache.TryGetValue(template, out var shape))
+        if (t_last is { } last && ReferenceEquals(last.Template, template))
         {
-            return shape;
+            return last;
         }
 
-        if (s_cache.Count >= MaxCached)
+        if (!s_cache.TryGetValue(template, out var shape))
         {
-            return null;
+            if (s_cache.Count >= MaxCached)
+            {
+                return null;
+            }
+
+            shape = s_cache.GetOrAdd(template, Parse);
         }
 
-        return s_cache.GetOrAdd(template, Parse);
+        t_last = shape;
+        return shape;
+    }
+
+    /// <summary>
+    /// The placeholders' names as JSON property names, escaped as the record's JSON writer escapes them
+    /// (<see cref="RenderBuffer.JsonEncoder"/>): encoded once per template, not once per record.
+    /// </summary>
+    public JsonEncodedText EncodedName(int index)
+    {
+        var encoded = _encodedNames;
+        if (encoded is null)
+        {
+            encoded = new JsonEncodedText[_names.Length];
+            for (var i = 0; i < _names.Length; i++)
+            {
+                encoded[i] = JsonEncodedText.Encode(_names[i], RenderBuffer.JsonEncoder);
+            }
+
+            _encodedNames = encoded;
+        }
+
+        return encoded[index];
     }
 
     /// <summary>
@@ -145,7 +190,7 @@ internal sealed class TemplateShape
             scan = close + 1;
         }
 
-        return new TemplateShape([.. segments], [.. names], canRender);
+        return new TemplateShape(template, [.. segments], [.. names], canRender);
     }
 
     /// <summary>Adds literal text as composite formatting reads it: <c>{{</c> and <c>}}</c> are braces, a lone brace is an error.</summary>

@@ -20,12 +20,8 @@ internal sealed class ValueBoxes
     /// <summary><paramref name="value"/> as an object: itself for a reference type, else in the slot's reused box where its type allows.</summary>
     public object? Hold<T>(int slot, T value)
     {
-        if (!typeof(T).IsValueType)
-        {
-            return value;
-        }
-
-        if ((uint)slot >= Slots || !IsReusable<T>())
+        // Settled once per type: in code shared by reference types, typeof(T) is not a constant.
+        if (!Reusable<T>.Box || (uint)slot >= Slots)
         {
             return value;
         }
@@ -41,11 +37,17 @@ internal sealed class ValueBoxes
         return fresh;
     }
 
-    private static bool IsReusable<T>() =>
+    private static bool IsReusable<T>() => typeof(T).IsValueType && (
         typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(decimal) || typeof(T) == typeof(double)
         || typeof(T) == typeof(float) || typeof(T) == typeof(bool) || typeof(T) == typeof(short) || typeof(T) == typeof(byte)
         || typeof(T) == typeof(uint) || typeof(T) == typeof(ulong) || typeof(T) == typeof(char) || typeof(T) == typeof(DateTime)
-        || typeof(T) == typeof(DateTimeOffset) || typeof(T) == typeof(TimeSpan) || typeof(T) == typeof(Guid);
+        || typeof(T) == typeof(DateTimeOffset) || typeof(T) == typeof(TimeSpan) || typeof(T) == typeof(Guid));
+
+    /// <summary>Whether a value of <typeparamref name="T"/> is held in a reused box.</summary>
+    private static class Reusable<T>
+    {
+        public static readonly bool Box = IsReusable<T>();
+    }
 
     /// <summary>Writes <paramref name="value"/> into <paramref name="box"/>, a box of exactly <typeparamref name="T"/>.</summary>
     private static void Overwrite<T>(object box, T value)

@@ -15,7 +15,8 @@ namespace DurableLoggingProvider.Benchmarks.Formatting;
 /// <c>[LoggerMessage]</c>-generated call site, with the durable fields, to a stream that discards. The
 /// exception was thrown and caught once, so it carries a stack trace, as a logged exception does. Each format
 /// has its floor: the same line written by hand (<see cref="HandWrittenJsonLine"/>, <see cref="HandWrittenTextLine"/>),
-/// checked to be ours' line byte for byte but for the timestamp.
+/// checked to be ours' line byte for byte but for the timestamp. "exception.ToString() alone" is what any
+/// logger pays to render the exception's text, stack trace included.
 /// </summary>
 [SteadyStateJob]
 public class LineFormatBenchmarks
@@ -27,6 +28,7 @@ public class LineFormatBenchmarks
     private LoggerUnderTest? _text;
     private FloorUnderTest? _jsonFloor;
     private FloorUnderTest? _textFloor;
+    private ExceptionTextUnderTest? _exceptionText;
 
     [GlobalSetup]
     public void Setup()
@@ -40,6 +42,7 @@ public class LineFormatBenchmarks
         _text = LoggerUnderTest.Open("DurableLoggingProvider (Text)", output => OursSetup.Build(output, DurableLogFormat.Text), durableFieldsAsScope: false);
         _jsonFloor = FloorUnderTest.OpenChecked(DurableLogFormat.Json);
         _textFloor = FloorUnderTest.OpenChecked(DurableLogFormat.Text);
+        _exceptionText = new ExceptionTextUnderTest(s_exception, nameof(ChargeCard));
     }
 
     [Benchmark(Baseline = true, Description = "JSON")]
@@ -62,12 +65,15 @@ public class LineFormatBenchmarks
     [Benchmark(Description = "Text floor: by hand")]
     public void TextFloor() => _textFloor!.Text.Write(OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
+    [Benchmark(Description = "exception.ToString() alone")]
+    public void ExceptionText() => _exceptionText!.Render();
+
     [GlobalCleanup]
     public void Cleanup()
     {
         try
         {
-            LoggerUnderTest.RequireExactlyOneWrote(_json, _text, _jsonFloor, _textFloor);
+            LoggerUnderTest.RequireExactlyOneWrote(_json, _text, _jsonFloor, _textFloor, _exceptionText);
         }
         finally
         {

@@ -17,13 +17,15 @@ namespace DurableLoggingProvider.Benchmarks.Peers;
 /// which formats on the logging thread into a reused buffer (its own providers format on a background
 /// thread), three ways: the same <c>[LoggerMessage]</c> call site, its own <c>[ZLoggerMessage]</c> generator
 /// and its interpolated-string <c>ZLogInformation</c>. The floor is the same record written by hand
-/// (<see cref="HandWrittenJsonLine"/>), checked to be ours' line byte for byte but for the timestamp.
+/// (<see cref="HandWrittenJsonLine"/>), checked to be ours' line byte for byte but for the timestamp. Ours
+/// is measured twice: through the <c>[LoggerMessage]</c> call site and through <see cref="DurableLogMessage"/>.
 /// </summary>
 [SteadyStateJob]
 public class JsonLoggerComparisonBenchmarks
 {
     private AmbientDurableContext? _context;
     private LoggerUnderTest? _ours;
+    private LoggerUnderTest? _oursTyped;
     private LoggerUnderTest? _melJsonConsole;
     private LoggerUnderTest? _serilog;
     private LoggerUnderTest? _nlog;
@@ -37,6 +39,9 @@ public class JsonLoggerComparisonBenchmarks
     {
         _context = WorkloadFields.Enter(isReplaying: false);
         _ours = LoggerUnderTest.OpenChecked("DurableLoggingProvider", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false);
+        _oursTyped = LoggerUnderTest.OpenChecked(
+            "DurableLoggingProvider, DurableLogMessage", output => OursSetup.Build(output, DurableLogFormat.Json), durableFieldsAsScope: false,
+            logger => OrderLog.OrderChargedTyped(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency, null));
         _melJsonConsole = LoggerUnderTest.OpenChecked("MEL JSON console formatter", MelJsonConsoleSetup.Build, durableFieldsAsScope: true);
         _serilog = LoggerUnderTest.OpenChecked("Serilog", SerilogJsonSetup.Build, durableFieldsAsScope: true);
         _nlog = LoggerUnderTest.OpenChecked("NLog", NLogJsonSetup.Build, durableFieldsAsScope: true);
@@ -52,6 +57,9 @@ public class JsonLoggerComparisonBenchmarks
 
     [Benchmark(Baseline = true, Description = "DurableLoggingProvider")]
     public void Ours() => OrderLog.OrderCharged(_ours!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
+    [Benchmark(Description = "ours, DurableLogMessage (opt-in)")]
+    public void OursTyped() => OrderLog.OrderChargedTyped(_oursTyped!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency, null);
 
     [Benchmark(Description = "MEL JSON console formatter")]
     public void MelJsonConsole() => OrderLog.OrderCharged(_melJsonConsole!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
@@ -80,7 +88,7 @@ public class JsonLoggerComparisonBenchmarks
     {
         try
         {
-            LoggerUnderTest.RequireExactlyOneWrote(_ours, _melJsonConsole, _serilog, _nlog, _zlogger, _zloggerGenerated, _zloggerInterpolated, _floor);
+            LoggerUnderTest.RequireExactlyOneWrote(_ours, _oursTyped, _melJsonConsole, _serilog, _nlog, _zlogger, _zloggerGenerated, _zloggerInterpolated, _floor);
         }
         finally
         {
@@ -90,6 +98,7 @@ public class JsonLoggerComparisonBenchmarks
             _nlog?.Dispose();
             _serilog?.Dispose();
             _melJsonConsole?.Dispose();
+            _oursTyped?.Dispose();
             _ours?.Dispose();
             _context?.Dispose();
         }
