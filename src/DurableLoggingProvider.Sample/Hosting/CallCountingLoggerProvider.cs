@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace DurableLoggingProvider.Sample.Hosting;
 
 /// <summary>
-/// A second provider that only counts the log calls that reach it: it sees every call the durable
-/// provider sees, but has no replay gate, so the difference between the two is what the gate kept out.
+/// A second provider that only counts the log calls that reach it. The sample leaves it ungated
+/// (<c>UngatedProviders</c>), so it sees every call the durable provider sees, replayed or not, and the
+/// difference between the two is what the gate kept out.
 /// </summary>
 internal sealed class CallCountingLoggerProvider : ILoggerProvider
 {

@@ -41,7 +41,7 @@ internal static class SampleApp
         var approval = JsonSerializer.Serialize(new ApprovalDecision(true, "m.rivera"), SampleJson.Default.ApprovalDecision);
         using var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddProvider(counter))
-            .AddDurableLogging()
+            .AddDurableLogging(durable => durable.UngatedProviders.Add(typeof(CallCountingLoggerProvider).FullName!))
             .AddLocalDurableRunner(
                 new LocalRunnerOptions
                 {

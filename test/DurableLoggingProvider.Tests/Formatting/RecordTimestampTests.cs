@@ -1,6 +1,7 @@
 using System;
 using DurableLoggingProvider.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 
 namespace DurableLoggingProvider.Tests.Formatting;
@@ -35,7 +36,7 @@ public class RecordTimestampTests
     [Test]
     public void ATimeWithAnOffsetIsWrittenInUtc()
     {
-        var time = new SettableTimeProvider(new DateTimeOffset(2026, 1, 2, 1, 4, 5, 678, TimeSpan.FromHours(-5)));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 1, 4, 5, 678, TimeSpan.FromHours(-5)));
         using var capture = new LineCapture(DurableLogFormat.Json, time: time);
 
         capture.Logger().LogInformation("Now");
@@ -46,7 +47,7 @@ public class RecordTimestampTests
     [Test]
     public void EveryPartIsZeroPadded()
     {
-        var time = new SettableTimeProvider(new DateTimeOffset(2031, 2, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2031, 2, 3, 4, 5, 6, 7, TimeSpan.Zero));
         using var capture = new LineCapture(DurableLogFormat.Json, time: time);
 
         capture.Logger().LogInformation("Now");
@@ -57,7 +58,7 @@ public class RecordTimestampTests
     [Test]
     public void TimeFinerThanAMillisecondIsDroppedNotRoundedUp()
     {
-        var time = new SettableTimeProvider(new DateTimeOffset(2026, 12, 31, 23, 59, 59, 999, TimeSpan.Zero).AddTicks(9_999));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 23, 59, 59, 999, TimeSpan.Zero).AddTicks(9_999));
         using var capture = new LineCapture(DurableLogFormat.Json, time: time);
 
         capture.Logger().LogInformation("Now");
@@ -68,12 +69,12 @@ public class RecordTimestampTests
     [Test]
     public void EachRecordReadsTheClockWhenItIsWritten()
     {
-        var time = new SettableTimeProvider(new DateTimeOffset(2026, 7, 22, 10, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 7, 22, 10, 0, 0, TimeSpan.Zero));
         using var capture = new LineCapture(DurableLogFormat.Json, time: time);
         var logger = capture.Logger();
 
         logger.LogInformation("First");
-        time.Now = time.Now.AddMilliseconds(1500);
+        time.Advance(TimeSpan.FromMilliseconds(1500));
         logger.LogInformation("Second");
 
         var lines = capture.Lines();
@@ -82,12 +83,5 @@ public class RecordTimestampTests
             Assert.That(JsonLine.String(JsonLine.Parse(lines[0]), "timestamp"), Is.EqualTo("2026-07-22T10:00:00.000Z"));
             Assert.That(JsonLine.String(JsonLine.Parse(lines[1]), "timestamp"), Is.EqualTo("2026-07-22T10:00:01.500Z"));
         }
-    }
-
-    private sealed class SettableTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
