@@ -10,4 +10,13 @@ public interface IConditionCheckContext
 
     /// <summary>This check's number, from 1.</summary>
     int AttemptNumber { get; }
+
+    /// <summary>The wait-for-condition's operation id, as the service records it.</summary>
+    string OperationId { get; }
+
+    /// <summary>The <c>ParentId</c> of the operation: the id of the child context, map item, branch or wait-for-callback it runs in; <see langword="null"/> at the root.</summary>
+    string? ParentId { get; }
+
+    /// <summary>The operation's name, as checkpointed; <see langword="null"/> if it has none.</summary>
+    string? OperationName { get; }
 }

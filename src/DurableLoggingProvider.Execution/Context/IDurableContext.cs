@@ -28,6 +28,26 @@ public interface IDurableContext
     LambdaInvocation Invocation { get; }
 
     /// <summary>
+    /// The id of this context's own <c>CONTEXT</c> operation (a child context, a map item, a parallel branch, a
+    /// wait-for-callback), as the service records it: the <c>ParentId</c> of every operation called here.
+    /// <see langword="null"/> in the root context, whose operations have no parent.
+    /// </summary>
+    string? OperationId { get; }
+
+    /// <summary>
+    /// The <c>ParentId</c> of this context's own operation: the id of the context it was created in.
+    /// <see langword="null"/> in the root context and in contexts created directly by it.
+    /// </summary>
+    string? ParentId { get; }
+
+    /// <summary>
+    /// The name of this context's own operation, as checkpointed: the child context's or wait-for-callback's name, a
+    /// map item's or branch's (<c>map-item-0</c> or <c>parallel-branch-0</c> unless named). <see langword="null"/> in the
+    /// root context, and for a child context called without a name.
+    /// </summary>
+    string? OperationName { get; }
+
+    /// <summary>
     /// Makes <see cref="Logger"/> (here and in contexts created from here on) write through another logger,
     /// a Serilog or console logger say, with the same replay gate and the durable fields as a scope.
     /// </summary>
@@ -103,7 +123,10 @@ public interface IDurableContext
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<TResult> InvokeAsync<TPayload, TResult>(string functionName, TPayload payload, string? name = null, InvokeConfig? config = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs <paramref name="func"/> for each item, each in its own child context, concurrently.</summary>
+    /// <summary>
+    /// Runs <paramref name="func"/> for each item, each in its own child context, concurrently; item <c>i</c>'s operation
+    /// is named <c>map-item-i</c> unless <see cref="MapConfig.ItemNamer"/> names it.
+    /// </summary>
     /// <param name="items">The items.</param>
     /// <param name="func">Given an item's context, the item and its index, returns its result.</param>
     /// <param name="name">The map's name.</param>
@@ -111,10 +134,20 @@ public interface IDurableContext
     /// <param name="cancellationToken">Cancels the map.</param>
     Task<BatchResult<TResult>> MapAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<IDurableContext, TItem, int, Task<TResult>> func, string? name = null, MapConfig? config = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs branches concurrently, each in its own child context.</summary>
+    /// <summary>Runs branches concurrently, each in its own child context; branch <c>i</c>'s operation is named <c>parallel-branch-i</c>.</summary>
     /// <param name="branches">The branches.</param>
     /// <param name="name">The parallel's name.</param>
     /// <param name="config">How many branches run at once.</param>
     /// <param name="cancellationToken">Cancels the parallel.</param>
     Task<BatchResult<TResult>> ParallelAsync<TResult>(IReadOnlyList<Func<IDurableContext, Task<TResult>>> branches, string? name = null, ParallelConfig? config = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs named branches concurrently, each in its own child context: each branch's operation is
+    /// checkpointed with its <see cref="ParallelBranch{TResult}.Name"/> (unnamed ones get <c>parallel-branch-</c> and their index).
+    /// </summary>
+    /// <param name="branches">The branches and their names.</param>
+    /// <param name="name">The parallel's name.</param>
+    /// <param name="config">How many branches run at once.</param>
+    /// <param name="cancellationToken">Cancels the parallel.</param>
+    Task<BatchResult<TResult>> ParallelAsync<TResult>(IReadOnlyList<ParallelBranch<TResult>> branches, string? name = null, ParallelConfig? config = null, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace DurableLoggingProvider.Execution;
 
 /// <summary>
@@ -9,30 +6,49 @@ namespace DurableLoggingProvider.Execution;
 /// </summary>
 internal sealed class OperationIdSequence(string? parentId)
 {
+    /// <summary>Keeps the position and the kept id together, so that a concurrent reader sees a whole pair, without allocating one per id.</summary>
+    private readonly object _lock = new();
     private int _position;
-
-    /// <summary>The id computed for the next position, as a reference, so that a concurrent reader sees a whole pair or none.</summary>
-    private Tuple<int, string>? _next;
+    private int _keptPosition;
+    private string? _keptId;
 
     /// <summary>Takes the next position and its id.</summary>
     public (int Position, string Id) ClaimNext()
     {
-        var position = Interlocked.Increment(ref _position);
-        var id = Volatile.Read(ref _next) is { } next && next.Item1 == position ? next.Item2 : OperationIds.Create(parentId, position);
-        return (position, id);
+        int position;
+        string? kept;
+        lock (_lock)
+        {
+            position = ++_position;
+            kept = _keptPosition == position ? _keptId : null;
+        }
+
+        return (position, kept ?? OperationIds.Create(parentId, position));
     }
 
     /// <summary>The id the next claim will take, without taking it.</summary>
     public string PeekNext()
     {
-        var position = Volatile.Read(ref _position) + 1;
-        if (Volatile.Read(ref _next) is { } next && next.Item1 == position)
+        int position;
+        lock (_lock)
         {
-            return next.Item2;
+            position = _position + 1;
+            if (_keptPosition == position)
+            {
+                return _keptId!;
+            }
         }
 
         var id = OperationIds.Create(parentId, position);
-        Volatile.Write(ref _next, Tuple.Create(position, id));
+        lock (_lock)
+        {
+            if (_position + 1 == position)
+            {
+                _keptPosition = position;
+                _keptId = id;
+            }
+        }
+
         return id;
     }
 }

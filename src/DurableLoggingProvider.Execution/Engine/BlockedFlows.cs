@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 
@@ -7,14 +8,17 @@ namespace DurableLoggingProvider.Execution;
 /// The awaits that wait on the service: a wait's timer, a retry's delay, a callback's answer, an invoke's
 /// result. After every merge of a checkpoint's answer, an await whose operation the state now shows
 /// finished (terminal, or a step <c>READY</c> for its next attempt) is resumed in this invocation, and its
-/// flow runs again, instead of the invocation ending <c>PENDING</c> with nothing pending.
+/// flow runs again, instead of the invocation ending <c>PENDING</c> with nothing pending. The awaits are kept
+/// by operation id, so that a merge looks only at the operations it changed: many flows blocked at once (a
+/// map's items, each on its own wait) cost each answer nothing.
 /// </summary>
 internal sealed class BlockedFlows
 {
     private readonly object _lock = new();
-    private readonly List<BlockedAwait> _blocked = [];
+    private readonly Dictionary<string, List<BlockedAwait>> _blocked = new(StringComparer.Ordinal);
     private readonly CheckpointState _state;
     private readonly RunningFlows _running;
+    private long _registered;
 
     public BlockedFlows(CheckpointState state, RunningFlows running)
     {
@@ -36,8 +40,14 @@ internal sealed class BlockedFlows
                 return Task.CompletedTask;
             }
 
-            var blocked = new BlockedAwait(flow, operationId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            _blocked.Add(blocked);
+            var blocked = new BlockedAwait(flow, _registered++, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            if (!_blocked.TryGetValue(operationId, out var awaits))
+            {
+                awaits = [];
+                _blocked.Add(operationId, awaits);
+            }
+
+            awaits.Add(blocked);
             if (flow.Block())
             {
                 _running.Remove();
@@ -55,9 +65,9 @@ internal sealed class BlockedFlows
     {
         lock (_lock)
         {
-            foreach (var blocked in _blocked)
+            foreach (var operationId in _blocked.Keys)
             {
-                if (_state.Get(blocked.OperationId) is null)
+                if (_state.Get(operationId) is null)
                 {
                     return true;
                 }
@@ -67,27 +77,40 @@ internal sealed class BlockedFlows
         return false;
     }
 
-    /// <summary>Resumes the awaits whose operations the state now shows finished; called after each merge.</summary>
-    public void ResumeFinished()
+    /// <summary>
+    /// Resumes the awaits whose operations the state now shows finished; called after each merge with the pages
+    /// it merged, the only operations whose state it changed. The latest blocked resumes first.
+    /// </summary>
+    public void ResumeFinished(IReadOnlyList<StateReadPage> merged)
     {
         List<BlockedAwait>? resumed = null;
         lock (_lock)
         {
-            for (var i = _blocked.Count - 1; i >= 0; i--)
+            if (_blocked.Count == 0)
             {
-                var blocked = _blocked[i];
-                if (!HasFinished(_state.Get(blocked.OperationId)))
-                {
-                    continue;
-                }
+                return;
+            }
 
-                _blocked.RemoveAt(i);
-                if (blocked.Flow.Resume())
+            foreach (var page in merged)
+            {
+                foreach (var operation in page.Operations)
                 {
-                    _running.Add(1);
-                }
+                    if (operation is null || !_blocked.TryGetValue(operation.Id, out var awaits) || !HasFinished(_state.Get(operation.Id)))
+                    {
+                        continue;
+                    }
 
-                (resumed ??= []).Add(blocked);
+                    _blocked.Remove(operation.Id);
+                    foreach (var blocked in awaits)
+                    {
+                        if (blocked.Flow.Resume())
+                        {
+                            _running.Add(1);
+                        }
+                    }
+
+                    (resumed ??= []).AddRange(awaits);
+                }
             }
         }
 
@@ -96,11 +119,15 @@ internal sealed class BlockedFlows
             return;
         }
 
+        resumed.Sort(static (first, second) => second.Registered.CompareTo(first.Registered));
         foreach (var blocked in resumed)
         {
             blocked.Resumed.TrySetResult();
         }
     }
 
-    private sealed record BlockedAwait(ExecutionFlow Flow, string OperationId, TaskCompletionSource Resumed);
+    /// <param name="Flow">The flow the await blocks.</param>
+    /// <param name="Registered">When it blocked, as a count of the awaits blocked before it.</param>
+    /// <param name="Resumed">Completes when it resumes.</param>
+    private sealed record BlockedAwait(ExecutionFlow Flow, long Registered, TaskCompletionSource Resumed);
 }

@@ -176,9 +176,9 @@ internal sealed class CheckpointBatcher
 
                 var response = await _client.CheckpointAsync(request, _cancellation).ConfigureAwait(false)
                     ?? throw new InvalidServiceAnswerException(AnswerName, WireJsonPath.Root, "expected an answer ({\"CheckpointToken\": ..., \"NewExecutionState\": ...}), found null.");
-                await MergeAsync(response).ConfigureAwait(false);
+                var merged = await MergeAsync(response).ConfigureAwait(false);
                 EngineLog.CheckpointSent(_log, batch.Count, _pager.State.Count);
-                _blocked.ResumeFinished();
+                _blocked.ResumeFinished(merged);
                 _queue.Answered(batch);
             }
             catch (Exception exception)
@@ -208,7 +208,7 @@ internal sealed class CheckpointBatcher
         }
     }
 
-    private async Task MergeAsync(CheckpointResponse response)
+    private async Task<IReadOnlyList<StateReadPage>> MergeAsync(CheckpointResponse response)
     {
         var token = string.IsNullOrEmpty(response.CheckpointToken) ? null : response.CheckpointToken;
         if (token is null)
@@ -222,7 +222,7 @@ internal sealed class CheckpointBatcher
             _tokenMissing = token is null;
         }
 
-        await _pager.MergeAnswerAsync(response.NewExecutionState, token, _cancellation).ConfigureAwait(false);
+        return await _pager.MergeAnswerAsync(response.NewExecutionState, token, _cancellation).ConfigureAwait(false);
     }
 
     private void Fail(List<QueuedUpdate> batch, Exception exception) =>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading.Tasks;
 
 namespace DurableLoggingProvider.Execution;
@@ -33,7 +32,8 @@ internal sealed class CheckpointQueue
     /// <summary>Adds an update; <paramref name="acknowledged"/> is null for one nothing waits for. Returns whether the pump must start, or the failure that refuses it.</summary>
     public (bool StartPump, Exception? Failure) Add(OperationUpdate update, TaskCompletionSource? acknowledged)
     {
-        var size = JsonSerializer.SerializeToUtf8Bytes(update, DurableWireJsonContext.Wire.OperationUpdate).Length + 1;
+        // As the call writes it, and the comma before it.
+        var size = (int)ByteCountingStream.Measure(update, DurableWireJsonContext.Wire.OperationUpdate) + 1;
         lock (_lock)
         {
             if (_failure is not null)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace DurableLoggingProvider.Execution;
 
@@ -7,35 +8,38 @@ namespace DurableLoggingProvider.Execution;
 /// The execution's operations as this invocation knows them: every page of the input's state, then
 /// whatever each checkpoint's answer adds or changes, merged by id.
 /// </summary>
+/// <remarks>
+/// Two maps, so that replaying a long history costs no object per operation: the input's state, loaded
+/// before any flow runs and never written again, in a plain <see cref="Dictionary{TKey, TValue}"/> sized
+/// for its first page (safe for any number of readers once written); and the answers' operations, which
+/// arrive while flows read, in a <see cref="ConcurrentDictionary{TKey, TValue}"/> that is looked at only
+/// once it holds something. An answer's operation overrides the loaded one with its id.
+/// </remarks>
 internal sealed class CheckpointState
 {
-    private readonly ConcurrentDictionary<string, Operation> _operations = new();
+    private readonly Dictionary<string, Operation> _loaded;
+    private readonly ConcurrentDictionary<string, Operation> _answered = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _updated;
+    private int _answeredCount;
+    private int _answeredOnlyCount;
+    private volatile bool _hasCheckpointedWork;
 
-    public CheckpointState(IEnumerable<string>? updatedOperationIds)
+    /// <param name="updatedOperationIds">The ids the service listed as changed while the execution was suspended.</param>
+    /// <param name="expectedOperations">How many operations the input's state holds on its first page, to size the map once.</param>
+    public CheckpointState(IEnumerable<string>? updatedOperationIds, int expectedOperations = 0)
     {
         _updated = new HashSet<string>(updatedOperationIds ?? []);
+        _loaded = new Dictionary<string, Operation>(expectedOperations, System.StringComparer.Ordinal);
     }
 
     /// <summary>The <c>EXECUTION</c> operation, carrying the input: the first merged, so that no later answer can change the input.</summary>
     public Operation? Execution { get; private set; }
 
     /// <summary>Whether any operation other than the <c>EXECUTION</c> one was checkpointed: the root context then starts replaying.</summary>
-    public bool HasCheckpointedWork
-    {
-        get
-        {
-            foreach (var operation in _operations.Values)
-            {
-                if (operation.Type != OperationType.Execution)
-                {
-                    return true;
-                }
-            }
+    public bool HasCheckpointedWork => _hasCheckpointedWork;
 
-            return false;
-        }
-    }
+    /// <summary>How many operations the state holds.</summary>
+    public int Count => _loaded.Count + Volatile.Read(ref _answeredOnlyCount);
 
     /// <summary>
     /// Whether an operation is pending, so that the invocation may end <c>PENDING</c> (durable-wire-format.md
@@ -43,15 +47,17 @@ internal sealed class CheckpointState
     /// </summary>
     public bool HasPendingOperation()
     {
-        foreach (var operation in _operations.Values)
+        foreach (var answered in _answered)
         {
-            var pending = operation.Type switch
+            if (IsPending(answered.Value))
             {
-                OperationType.Step => operation.Status == OperationStatus.Pending,
-                OperationType.Wait or OperationType.Callback or OperationType.ChainedInvoke => operation.Status == OperationStatus.Started,
-                _ => false,
-            };
-            if (pending)
+                return true;
+            }
+        }
+
+        foreach (var loaded in _loaded)
+        {
+            if (IsPending(loaded.Value) && !_answered.ContainsKey(loaded.Key))
             {
                 return true;
             }
@@ -60,15 +66,44 @@ internal sealed class CheckpointState
         return false;
     }
 
-    /// <summary>How many operations the state holds.</summary>
-    public int Count => _operations.Count;
+    public Operation? Get(string id)
+    {
+        if (Volatile.Read(ref _answeredCount) > 0 && _answered.TryGetValue(id, out var answered))
+        {
+            return answered;
+        }
 
-    public Operation? Get(string id) => _operations.TryGetValue(id, out var operation) ? operation : null;
+        return _loaded.TryGetValue(id, out var loaded) ? loaded : null;
+    }
 
     /// <summary>Whether the service listed the operation as changed while the execution was suspended.</summary>
     public bool WasUpdated(string id) => _updated.Contains(id);
 
-    /// <summary>Merges operations by id; the <see cref="StatePager"/> has checked them.</summary>
+    /// <summary>
+    /// Adds an operation of the input's state, unless the state holds one with its id already (then
+    /// <see langword="false"/>): the <see cref="StatePager"/>'s load, which checks each operation as it adds
+    /// it, before any flow reads the state. The <c>EXECUTION</c> operation is taken by
+    /// <see cref="TakeExecution"/> once its page is valid.
+    /// </summary>
+    public bool TryLoad(Operation operation)
+    {
+        if (!_loaded.TryAdd(operation.Id, operation))
+        {
+            return false;
+        }
+
+        if (operation.Type != OperationType.Execution)
+        {
+            _hasCheckpointedWork = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>Takes the <c>EXECUTION</c> operation a valid page of the load held, unless the state has one.</summary>
+    public void TakeExecution(Operation? execution) => Execution ??= execution;
+
+    /// <summary>Merges a checkpoint's answer by id; the <see cref="StatePager"/> has checked it.</summary>
     public void Merge(IEnumerable<Operation>? operations)
     {
         if (operations is null)
@@ -78,11 +113,35 @@ internal sealed class CheckpointState
 
         foreach (var operation in operations)
         {
-            _operations[operation.Id] = operation;
+            if (_answered.TryAdd(operation.Id, operation))
+            {
+                if (!_loaded.ContainsKey(operation.Id))
+                {
+                    Interlocked.Increment(ref _answeredOnlyCount);
+                }
+
+                Interlocked.Increment(ref _answeredCount);
+            }
+            else
+            {
+                _answered[operation.Id] = operation;
+            }
+
             if (operation.Type == OperationType.Execution)
             {
                 Execution ??= operation;
             }
+            else
+            {
+                _hasCheckpointedWork = true;
+            }
         }
     }
+
+    private static bool IsPending(Operation operation) => operation.Type switch
+    {
+        OperationType.Step => operation.Status == OperationStatus.Pending,
+        OperationType.Wait or OperationType.Callback or OperationType.ChainedInvoke => operation.Status == OperationStatus.Started,
+        _ => false,
+    };
 }

@@ -71,7 +71,7 @@ public static class DurableExecution
         using (DurableLogContext.BeginInvocation(invocation))
         using (DurableLogContext.EnterContext(engineContext))
         {
-            var state = new CheckpointState(input.UpdatedOperationIds);
+            var state = new CheckpointState(input.UpdatedOperationIds, input.InitialExecutionState?.Operations?.Count ?? 0);
             var checkpointsLog = loggers.CreateLogger(EngineLog.CheckpointsCategory);
             var pager = new StatePager(options.ServiceClient, input.DurableExecutionArn, options.StatePageSize, state, checkpointsLog);
             var execution = await pager.LoadAsync(input.InitialExecutionState, input.CheckpointToken, cancellation.Token).ConfigureAwait(false);

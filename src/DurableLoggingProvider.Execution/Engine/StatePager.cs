@@ -10,9 +10,10 @@ namespace DurableLoggingProvider.Execution;
 /// <summary>
 /// Reads the execution's state page by page into the <see cref="CheckpointState"/>, the one way the
 /// engine does it: the invocation input's state and the pages its <c>NextMarker</c> leads to, and each
-/// checkpoint's answer and its pages. Every page is checked before it is merged: it must be a page,
-/// hold no null operation, every operation as <see cref="OperationRules"/> requires, at most one
-/// <c>EXECUTION</c> operation in the execution; and a read follows at most <see cref="MaxPages"/>
+/// checkpoint's answer and its pages. Every page is checked: it must be a page, hold no null operation,
+/// every operation as <see cref="OperationRules"/> requires, at most one <c>EXECUTION</c> operation in the
+/// execution, and (the load) no id twice; an answer's page is merged once it has passed, the load's
+/// operations are added as they pass, in one lookup each. A read follows at most <see cref="MaxPages"/>
 /// pages and never a marker twice, so a service that pages in a circle or without end is an error
 /// naming the marker, not an endless loop.
 /// </summary>
@@ -76,15 +77,16 @@ internal sealed class StatePager
 
     /// <summary>
     /// Merges a checkpoint's answer, and every page its <c>NextMarker</c> leads to, read with
-    /// <paramref name="token"/>, the answer's own token. An answer without state changes nothing.
+    /// <paramref name="token"/>, the answer's own token, and returns the pages merged, in order. An answer
+    /// without state changes nothing.
     /// </summary>
     /// <exception cref="InvalidServiceAnswerException">A page is invalid, or the answer pages without a token to read the pages with.</exception>
     /// <exception cref="OperationCanceledException">The invocation was cancelled while a page was read.</exception>
-    public async Task MergeAnswerAsync(ExecutionStatePage? answer, string? token, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StateReadPage>> MergeAnswerAsync(ExecutionStatePage? answer, string? token, CancellationToken cancellationToken)
     {
         if (answer is null)
         {
-            return;
+            return [];
         }
 
         var read = new StateRead(isLoad: false);
@@ -98,6 +100,7 @@ internal sealed class StatePager
         }
 
         await FollowAsync(answer.NextMarker, token, read, cancellationToken).ConfigureAwait(false);
+        return read.Pages;
     }
 
     private async Task FollowAsync(string? marker, string? token, StateRead read, CancellationToken cancellationToken)
@@ -152,7 +155,10 @@ internal sealed class StatePager
         }
     }
 
-    /// <summary>Checks a whole page, then merges it and returns it: an invalid page changes nothing.</summary>
+    /// <summary>
+    /// Checks a whole page and merges it, and returns it: an invalid page of a checkpoint's answer changes
+    /// nothing; an invalid page of the load ends the invocation.
+    /// </summary>
     private ExecutionStatePage Accept(ExecutionStatePage? page, StateRead read, int number, string? marker)
     {
         var answer = Describe(read, number, marker);
@@ -168,11 +174,12 @@ internal sealed class StatePager
             throw Problem(read, number, answer, new FieldProblem(listPath, "expected an array of operations, found null."));
         }
 
+        read.Pages.Add(new StateReadPage(page.Operations, listPath, answer));
         for (var i = 0; i < page.Operations.Count; i++)
         {
             var operation = page.Operations[i];
             var problem = OperationRules.CheckId(operation, listPath, i)
-                ?? Unique(operation!, listPath, i, read, answer)
+                ?? Unique(operation!, listPath, i, read)
                 ?? OperationRules.CheckContent(operation!, listPath, i)
                 ?? SingleExecution(operation!, listPath, i, read, answer);
             if (problem is { } found)
@@ -181,28 +188,51 @@ internal sealed class StatePager
             }
         }
 
-        _state.Merge(page.Operations);
+        if (read.IsLoad)
+        {
+            _state.TakeExecution(read.Execution);
+        }
+        else
+        {
+            _state.Merge(page.Operations);
+        }
+
         return page;
     }
 
-    private static FieldProblem? Unique(Operation operation, string listPath, int index, StateRead read, string answer)
+    /// <summary>
+    /// The load's check that ids are unique, made by adding each operation to the state as it is checked: one
+    /// lookup per operation, and no second map. A page of the load with a problem ends the invocation, so what
+    /// it added is never read. A checkpoint's answer repeats ids the state holds (it carries their new status);
+    /// one read of the input's state holds every operation once.
+    /// </summary>
+    private FieldProblem? Unique(Operation operation, string listPath, int index, StateRead read)
     {
-        // A checkpoint's answer repeats ids the state holds (it carries their new status); one read of the
-        // input's state holds every operation once.
-        if (!read.IsLoad)
+        if (!read.IsLoad || _state.TryLoad(operation))
         {
             return null;
         }
 
-        if (read.Ids.TryAdd(operation.Id, (listPath, index, answer)))
-        {
-            return null;
-        }
-
-        var (firstList, firstIndex, firstAnswer) = read.Ids[operation.Id];
         return new FieldProblem(
             WireJsonPath.Property(WireJsonPath.Item(listPath, index), nameof(Operation.Id)),
-            $"duplicate operation id {FoundJsonValue.Quoted(operation.Id)}, already the id of {Where(WireJsonPath.Item(firstList, firstIndex), firstAnswer)}.");
+            $"duplicate operation id {FoundJsonValue.Quoted(operation.Id)}, already the id of {FirstWithId(read, operation.Id)}.");
+    }
+
+    /// <summary>Where the load first read an id, found by looking through its pages again: only for a duplicate's message.</summary>
+    private static string FirstWithId(StateRead read, string id)
+    {
+        foreach (var page in read.Pages)
+        {
+            for (var i = 0; i < page.Operations.Count; i++)
+            {
+                if (string.Equals(page.Operations[i]?.Id, id, StringComparison.Ordinal))
+                {
+                    return Where(WireJsonPath.Item(page.ListPath, i), page.Answer);
+                }
+            }
+        }
+
+        return "an operation the state held before this load";
     }
 
     private FieldProblem? SingleExecution(Operation operation, string listPath, int index, StateRead read, string answer)

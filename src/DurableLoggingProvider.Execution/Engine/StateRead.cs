@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace DurableLoggingProvider.Execution;
@@ -9,8 +8,8 @@ internal sealed class StateRead(bool isLoad)
     /// <summary>Whether this is the load of the input's state, rather than a checkpoint's answer.</summary>
     public bool IsLoad { get; } = isLoad;
 
-    /// <summary>Each operation id read so far, with where it was read: the list's path, its index there and the answer it came in (the load only).</summary>
-    public Dictionary<string, (string ListPath, int Index, string Answer)> Ids { get; } = new(StringComparer.Ordinal);
+    /// <summary>The pages this read has taken so far, in order: where the load says a duplicate id was first read, what an answer merged.</summary>
+    public List<StateReadPage> Pages { get; } = [];
 
     /// <summary>The <c>EXECUTION</c> operation found by this read, before its page is merged.</summary>
     public Operation? Execution { get; set; }

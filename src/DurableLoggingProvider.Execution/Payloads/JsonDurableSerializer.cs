@@ -46,9 +46,17 @@ public sealed class JsonDurableSerializer : IDurableSerializer
 
     private JsonTypeInfo<T> TypeInfo<T>()
     {
+        // Replay reads a stored result per operation: the options' look-up is made once per type, not per call.
+        if (ResolvedTypeInfo<T>.Last is { } last && ReferenceEquals(last.Options, _options))
+        {
+            return last.TypeInfo;
+        }
+
         try
         {
-            return (JsonTypeInfo<T>)_options.GetTypeInfo(typeof(T));
+            var typeInfo = (JsonTypeInfo<T>)_options.GetTypeInfo(typeof(T));
+            ResolvedTypeInfo<T>.Last = new ResolvedTypeInfo<T>(_options, typeInfo);
+            return typeInfo;
         }
         catch (NotSupportedException exception)
         {
@@ -56,5 +64,11 @@ public sealed class JsonDurableSerializer : IDurableSerializer
                 $"The serializer's JSON options know no type {typeof(T).FullName}. Add [JsonSerializable(typeof({typeof(T).Name}))] to your JsonSerializerContext.",
                 exception);
         }
+    }
+
+    /// <summary>The type information last resolved for <typeparamref name="T"/>, with the options it came from.</summary>
+    private sealed record ResolvedTypeInfo<T>(JsonSerializerOptions Options, JsonTypeInfo<T> TypeInfo)
+    {
+        public static ResolvedTypeInfo<T>? Last { get; set; }
     }
 }

@@ -91,13 +91,13 @@ internal static class InvocationInputValidator
             throw new DurableExecutionInputException(listPath, "expected an array of operations, found null.", null);
         }
 
-        var seen = new Dictionary<string, int>(page.Operations.Count, StringComparer.Ordinal);
+        var seen = new HashSet<string>(page.Operations.Count, StringComparer.Ordinal);
         var execution = -1;
         for (var i = 0; i < page.Operations.Count; i++)
         {
             var operation = page.Operations[i];
             ThrowIf(OperationRules.CheckId(operation, listPath, i));
-            CheckUnique(operation!.Id, listPath, seen, i);
+            CheckUnique(page.Operations, listPath, seen, i);
             ThrowIf(OperationRules.CheckContent(operation, listPath, i));
             if (operation.Type == OperationType.Execution)
             {
@@ -130,15 +130,25 @@ internal static class InvocationInputValidator
         }
     }
 
-    private static void CheckUnique(string id, string listPath, Dictionary<string, int> seen, int index)
+    /// <summary>Throws if the id at <paramref name="index"/> was seen before; only then is the first found, by looking back.</summary>
+    private static void CheckUnique(List<Operation> operations, string listPath, HashSet<string> seen, int index)
     {
-        if (!seen.TryAdd(id, index))
+        var id = operations[index].Id;
+        if (seen.Add(id))
         {
-            throw new DurableExecutionInputException(
-                WireJsonPath.Property(WireJsonPath.Item(listPath, index), nameof(Operation.Id)),
-                $"duplicate operation id {FoundJsonValue.Quoted(id)}, already the id of {WireJsonPath.Item(listPath, seen[id])}.",
-                null);
+            return;
         }
+
+        var first = 0;
+        while (!string.Equals(operations[first].Id, id, StringComparison.Ordinal))
+        {
+            first++;
+        }
+
+        throw new DurableExecutionInputException(
+            WireJsonPath.Property(WireJsonPath.Item(listPath, index), nameof(Operation.Id)),
+            $"duplicate operation id {FoundJsonValue.Quoted(id)}, already the id of {WireJsonPath.Item(listPath, first)}.",
+            null);
     }
 
     private static void CheckUpdatedOperationIds(List<string>? ids)

@@ -6,7 +6,12 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal static class ProviderMarks
 {
-    public static string Sampled(FieldNaming naming) => "sampled";
+    public static string Sampled(FieldNaming naming) => naming == FieldNaming.PascalCase ? "Sampled" : "sampled";
 
-    public static string BufferEvicted(FieldNaming naming) => naming == FieldNaming.SnakeCase ? "buffer_evicted" : "bufferEvicted";
+    public static string BufferEvicted(FieldNaming naming) => naming switch
+    {
+        FieldNaming.SnakeCase => "buffer_evicted",
+        FieldNaming.PascalCase => "BufferEvicted",
+        _ => "bufferEvicted",
+    };
 }

@@ -64,6 +64,30 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
 
         LogBufferingConfiguration.Bind(_section, options);
         ExecutionSamplingConfiguration.Bind(_section, options);
+
+        BindBoolean(nameof(DurableLoggerOptions.IncludeActivityIds), value => options.IncludeActivityIds = value, options);
+        BindBoolean(nameof(DurableLoggerOptions.PowertoolsFields), value => options.PowertoolsFields = value, options);
+        if (Read(nameof(DurableLoggerOptions.Service), out var service, out _))
+        {
+            options.Service = service;
+        }
+    }
+
+    private void BindBoolean(string name, Action<bool> assign, DurableLoggerOptions options)
+    {
+        if (!Read(name, out var text, out var key))
+        {
+            return;
+        }
+
+        if (bool.TryParse(text, out var parsed))
+        {
+            assign(parsed);
+        }
+        else
+        {
+            options.BindingProblems.Add($"{key} is '{text}', which is not a boolean. Allowed values: true, false.");
+        }
     }
 
     /// <summary>

@@ -71,6 +71,30 @@ public sealed class DurableLoggerOptions
     /// <summary>Debug sampling per durable execution (<c>Sampling</c>). Off by default.</summary>
     public ExecutionSamplingOptions Sampling { get; } = new();
 
+    /// <summary>
+    /// Whether each line carries the W3C trace and span ids of <c>Activity.Current</c> (<c>IncludeActivityIds</c>), when
+    /// there is one, as <c>otelTraceId</c> and <c>otelSpanId</c> (named as <see cref="FieldNaming"/> says). The span is
+    /// the one OpenTelemetry, ASP.NET Core or <c>HttpClient</c> tracks for the running code; without an activity the
+    /// line is unchanged. The X-Ray trace of the invocation is written as <c>traceId</c> either way. Default
+    /// <see langword="true"/>.
+    /// </summary>
+    public bool IncludeActivityIds { get; set; } = true;
+
+    /// <summary>
+    /// Whether each line carries the fields Powertools for AWS Lambda writes (<c>PowertoolsFields</c>): <c>service</c>,
+    /// <c>coldStart</c>, <c>functionName</c>, <c>functionVersion</c>, <c>functionMemorySize</c> and <c>functionArn</c>,
+    /// named as <see cref="FieldNaming"/> says (<see cref="FieldNaming.SnakeCase"/> gives Powertools' own default names,
+    /// <c>cold_start</c>, <c>function_name</c>…), so queries written for Powertools' lines find ours. Default <see langword="false"/>.
+    /// </summary>
+    public bool PowertoolsFields { get; set; }
+
+    /// <summary>
+    /// The <c>service</c> field's value with <see cref="PowertoolsFields"/> (<c>Service</c>). When <see langword="null"/>, the
+    /// <c>POWERTOOLS_SERVICE_NAME</c> environment variable's value, else <c>service_undefined</c>, as Powertools does.
+    /// Default <see langword="null"/>.
+    /// </summary>
+    public string? Service { get; set; }
+
     /// <summary>Values the configuration held that no property can take, each naming its key; reported at start-up.</summary>
     internal List<string> BindingProblems { get; } = [];
 }

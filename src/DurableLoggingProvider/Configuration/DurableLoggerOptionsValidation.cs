@@ -61,7 +61,27 @@ internal static class DurableLoggerOptionsValidation
 
         LogBufferingConfiguration.FindProblems(options, problems);
         ExecutionSamplingConfiguration.FindProblems(options, problems);
+        FindCorrelationProblems(options, problems);
         return problems;
+    }
+
+    private static void FindCorrelationProblems(DurableLoggerOptions options, List<string> problems)
+    {
+        if (options.Service is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Service))
+        {
+            problems.Add($"{Key(nameof(options.Service))} is empty. Allowed values: the service's name (for example orders), or leave it unset to use POWERTOOLS_SERVICE_NAME.");
+        }
+        else if (!options.PowertoolsFields)
+        {
+            problems.Add(
+                $"{Key(nameof(options.Service))} is '{options.Service}', but {Key(nameof(options.PowertoolsFields))} is false, so no line would carry it. " +
+                $"Set {Key(nameof(options.PowertoolsFields))} to true, or remove {Key(nameof(options.Service))}.");
+        }
     }
 
     public static OptionsValidationException ToException(List<string> problems) =>

@@ -11,4 +11,11 @@ public enum FieldNaming
 
     /// <summary><c>request_id</c>, <c>execution_arn</c>, <c>operation_id</c>…: the names in the Python SDK's documentation.</summary>
     SnakeCase,
+
+    /// <summary>
+    /// <c>Timestamp</c>, <c>Level</c>, <c>RequestId</c>, <c>ExecutionArn</c>…: every field the provider adds, one-word
+    /// keys included, with a capital first letter, as Powertools for AWS Lambda (.NET) writes with its
+    /// <c>PascalCase</c> output case.
+    /// </summary>
+    PascalCase,
 }

@@ -18,6 +18,7 @@ internal static class DurableFields
     private static readonly DurableField[] s_afterLambdaFields = Array.FindAll(s_inOrder, field => field != DurableField.RequestId);
     private static readonly string[] s_camelCase = Names(FieldNaming.CamelCase);
     private static readonly string[] s_snakeCase = Names(FieldNaming.SnakeCase);
+    private static readonly string[] s_pascalCase = Names(FieldNaming.PascalCase);
 
     /// <summary>Every durable field, in the order lines carry them.</summary>
     public static ReadOnlySpan<DurableField> InOrder => s_inOrder;
@@ -30,7 +31,12 @@ internal static class DurableFields
 
     /// <summary>The field's name in <paramref name="naming"/>.</summary>
     public static string Name(DurableField field, FieldNaming naming) =>
-        (naming == FieldNaming.SnakeCase ? s_snakeCase : s_camelCase)[(int)field];
+        (naming switch
+        {
+            FieldNaming.SnakeCase => s_snakeCase,
+            FieldNaming.PascalCase => s_pascalCase,
+            _ => s_camelCase,
+        })[(int)field];
 
     /// <summary>
     /// Whether a caller's value of the same name takes the field's place. The request id and the replay mark
@@ -53,20 +59,21 @@ internal static class DurableFields
 
     private static string[] Names(FieldNaming naming)
     {
-        var snake = naming == FieldNaming.SnakeCase;
         var names = new string[s_inOrder.Length];
         foreach (var field in s_inOrder)
         {
-            names[(int)field] = field switch
-            {
-                DurableField.ExecutionArn => snake ? "execution_arn" : "executionArn",
-                DurableField.RequestId => snake ? "request_id" : "requestId",
-                DurableField.ParentId => snake ? "parent_id" : "parentId",
-                DurableField.OperationId => snake ? "operation_id" : "operationId",
-                DurableField.OperationName => snake ? "operation_name" : "operationName",
-                DurableField.Attempt => "attempt",
-                _ => "replay",
-            };
+            names[(int)field] = FieldCasing.Apply(
+                field switch
+                {
+                    DurableField.ExecutionArn => "executionArn",
+                    DurableField.RequestId => "requestId",
+                    DurableField.ParentId => "parentId",
+                    DurableField.OperationId => "operationId",
+                    DurableField.OperationName => "operationName",
+                    DurableField.Attempt => "attempt",
+                    _ => "replay",
+                },
+                naming);
         }
 
         return names;

@@ -11,37 +11,38 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal sealed class FieldNames
 {
-    public static readonly FieldNames CamelCase = new(snakeCase: false, FieldRedaction.None);
-    public static readonly FieldNames SnakeCase = new(snakeCase: true, FieldRedaction.None);
+    public static readonly FieldNames CamelCase = new(FieldNaming.CamelCase, FieldRedaction.None);
+    public static readonly FieldNames SnakeCase = new(FieldNaming.SnakeCase, FieldRedaction.None);
+    public static readonly FieldNames PascalCase = new(FieldNaming.PascalCase, FieldRedaction.None);
 
     private readonly FrozenSet<string> _ownKeys;
     private readonly JsonEncodedText[] _durable;
 
-    private FieldNames(bool snakeCase, FieldRedaction redaction)
+    private FieldNames(FieldNaming naming, FieldRedaction redaction)
     {
         Redaction = redaction;
-        string Name(string camel, string snake) => snakeCase ? snake : camel;
+        Naming = naming;
+        string Name(string camel) => FieldCasing.Apply(camel, naming);
 
-        var naming = snakeCase ? FieldNaming.SnakeCase : FieldNaming.CamelCase;
         _durable = new JsonEncodedText[DurableFields.InOrder.Length];
         foreach (var field in DurableFields.InOrder)
         {
             _durable[(int)field] = Encode(DurableFields.Name(field, naming));
         }
 
-        Timestamp = Encode("timestamp");
-        Level = Encode("level");
-        TenantId = Encode(Name("tenantId", "tenant_id"));
-        TraceId = Encode(Name("traceId", "trace_id"));
-        Category = Encode("category");
-        EventId = Encode(Name("eventId", "event_id"));
-        EventName = Encode(Name("eventName", "event_name"));
-        Message = Encode("message");
-        Scopes = Encode("scopes");
-        ErrorType = Encode(Name("errorType", "error_type"));
-        ErrorMessage = Encode(Name("errorMessage", "error_message"));
-        StackTrace = Encode(Name("stackTrace", "stack_trace"));
-        Truncated = Encode("truncated");
+        Timestamp = Encode(Name("timestamp"));
+        Level = Encode(Name("level"));
+        TenantId = Encode(Name("tenantId"));
+        TraceId = Encode(Name("traceId"));
+        Category = Encode(Name("category"));
+        EventId = Encode(Name("eventId"));
+        EventName = Encode(Name("eventName"));
+        Message = Encode(Name("message"));
+        Scopes = Encode(Name("scopes"));
+        ErrorType = Encode(Name("errorType"));
+        ErrorMessage = Encode(Name("errorMessage"));
+        StackTrace = Encode(Name("stackTrace"));
+        Truncated = Encode(Name("truncated"));
 
         JsonEncodedText[] ownKeys =
         [
@@ -58,6 +59,9 @@ internal sealed class FieldNames
         // query that ignores case would mix the caller's "Message" with ours: an own key is taken in any case.
         _ownKeys = ownNames.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>The naming style the names are in.</summary>
+    public FieldNaming Naming { get; }
 
     public JsonEncodedText Timestamp { get; }
 
@@ -95,11 +99,16 @@ internal sealed class FieldNames
     /// <summary>The caller's field names whose values are never written, and the mask written instead.</summary>
     public FieldRedaction Redaction { get; }
 
-    public static FieldNames For(FieldNaming naming) => naming == FieldNaming.SnakeCase ? SnakeCase : CamelCase;
+    public static FieldNames For(FieldNaming naming) => naming switch
+    {
+        FieldNaming.SnakeCase => SnakeCase,
+        FieldNaming.PascalCase => PascalCase,
+        _ => CamelCase,
+    };
 
     /// <summary>The names of a naming style, masking the values of <paramref name="redaction"/>'s names.</summary>
     public static FieldNames For(FieldNaming naming, FieldRedaction redaction) =>
-        redaction.IsEmpty ? For(naming) : new FieldNames(naming == FieldNaming.SnakeCase, redaction);
+        redaction.IsEmpty ? For(naming) : new FieldNames(naming, redaction);
 
     /// <summary>Whether a name is one of the record's own keys, in any case, which caller values never take.</summary>
     public bool IsOwnKey(string name) => _ownKeys.Contains(name);

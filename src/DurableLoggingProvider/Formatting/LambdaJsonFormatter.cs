@@ -36,7 +36,9 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
             WriteIfSet(writer, names.TraceId, invocation.TraceId, limits, buffer);
         }
 
+        CorrelationJson.WriteActivityIds(writer, Correlation, fields);
         WriteDurableFields(writer, in record, limits, buffer);
+        CorrelationJson.WritePowertoolsFields(writer, Correlation, in record, limits, buffer);
 
         writer.WriteString(names.Category, limits.Cut(record.Category, buffer));
         if (record.EventId.Id != 0)

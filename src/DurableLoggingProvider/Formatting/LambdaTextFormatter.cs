@@ -42,10 +42,13 @@ internal sealed class LambdaTextFormatter : RecordFormatter
             WriteField(buffer, names.TraceId.EncodedUtf8Bytes, traced.TraceId, limits);
         }
 
+        CorrelationText.WriteActivityIds(buffer, Correlation, fields, limits);
         foreach (var field in DurableFields.AfterLambdaFields)
         {
             WriteDurableField(buffer, field, in record, limits);
         }
+
+        CorrelationText.WritePowertoolsFields(buffer, Correlation, in record, limits);
 
         WriteField(buffer, names.Category.EncodedUtf8Bytes, record.Category, limits);
         if (record.EventId.Id != 0)

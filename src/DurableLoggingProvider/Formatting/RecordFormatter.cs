@@ -16,11 +16,18 @@ internal abstract class RecordFormatter
 
     public FieldNames Names { get; }
 
+    /// <summary>The correlation fields lines carry beside the durable ones; none unless the options ask.</summary>
+    public CorrelationFields Correlation { get; init; } = CorrelationFields.None;
+
     /// <summary>The format this formatter writes.</summary>
     public abstract DurableLogFormat Format { get; }
 
     public static RecordFormatter Create(DurableLogFormat format, FieldNames names) =>
         format == DurableLogFormat.Json ? new LambdaJsonFormatter(names) : new LambdaTextFormatter(names);
+
+    /// <summary>A formatter whose lines also carry <paramref name="correlation"/>'s fields.</summary>
+    public static RecordFormatter Create(DurableLogFormat format, FieldNames names, CorrelationFields correlation) =>
+        format == DurableLogFormat.Json ? new LambdaJsonFormatter(names) { Correlation = correlation } : new LambdaTextFormatter(names) { Correlation = correlation };
 
     /// <summary>Renders the record, its own and its caller's fields, into at most <paramref name="maxBytes"/> bytes of <paramref name="buffer"/>.</summary>
     public void Render(in LogRecord record, RenderBuffer buffer, int maxBytes)

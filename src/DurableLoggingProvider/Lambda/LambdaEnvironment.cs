@@ -16,6 +16,7 @@ internal static class LambdaEnvironment
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
     public const string MaxConcurrencyVariable = "AWS_LAMBDA_MAX_CONCURRENCY";
     public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
+    public const string PowertoolsServiceNameVariable = "POWERTOOLS_SERVICE_NAME";
 
     /// <summary>Whether this process runs inside Lambda, which sets the function's name in every execution environment.</summary>
     public static bool IsInLambda() => Read(FunctionNameVariable) is not null;
@@ -48,6 +49,9 @@ internal static class LambdaEnvironment
     /// <summary>The trace header from the environment, only where one invocation runs at a time.</summary>
     public static string? SingleConcurrencyTraceId() =>
         Read(MaxConcurrencyVariable) is null ? Read(TraceIdVariable) : null;
+
+    /// <summary>The service name Powertools for AWS Lambda reads (<c>POWERTOOLS_SERVICE_NAME</c>), or <see langword="null"/>.</summary>
+    public static string? PowertoolsServiceName() => Read(PowertoolsServiceNameVariable)?.Trim();
 
     private static string? Read(string variable)
     {

@@ -10,7 +10,7 @@ namespace DurableLoggingProvider;
 /// </summary>
 /// <remarks>
 /// Built from <c>ILambdaContext</c> in one line:
-/// <code>new LambdaInvocation(context.AwsRequestId) { TraceId = context.TraceId, TenantId = context.TenantId, Deadline = DateTimeOffset.UtcNow + context.RemainingTime }</code>
+/// <code>new LambdaInvocation(context.AwsRequestId) { TraceId = context.TraceId, TenantId = context.TenantId, FunctionArn = context.InvokedFunctionArn, Deadline = DateTimeOffset.UtcNow + context.RemainingTime }</code>
 /// </remarks>
 public sealed class LambdaInvocation
 {
@@ -46,6 +46,13 @@ public sealed class LambdaInvocation
     /// handler can still end the invocation itself instead of being cut off mid-line.
     /// </summary>
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>
+    /// The ARN the invocation was made with (<c>ILambdaContext.InvokedFunctionArn</c>), with the alias or version the
+    /// caller named, if any. Lambda sets no environment variable for it; written as <c>functionArn</c> with
+    /// <see cref="DurableLoggerOptions.PowertoolsFields"/>.
+    /// </summary>
+    public string? FunctionArn { get; init; }
 
     /// <summary>The function this invocation runs; by default read from the Lambda environment variables.</summary>
     public LambdaFunctionIdentity Function { get; init; } = LambdaFunctionIdentity.FromEnvironment();

@@ -13,7 +13,7 @@ internal sealed class LoggerSettings
     {
         Format = options.Format == DurableLogFormat.Auto ? LambdaEnvironment.LogFormat() : options.Format;
         Names = FieldNames.For(options.FieldNaming, FieldRedaction.From(options.RedactedFields, options.RedactionMask));
-        Writer = new RecordWriter(RecordFormatter.Create(Format, Names), options.MaxRecordBytes, sink, sinkFailures);
+        Writer = new RecordWriter(RecordFormatter.Create(Format, Names, CorrelationFields.From(options)), options.MaxRecordBytes, sink, sinkFailures);
         ReplayMode = options.ReplayMode;
         IncludeScopes = options.IncludeScopes;
         LevelFloor = LambdaEnvironment.LogLevelFloor().Floor;

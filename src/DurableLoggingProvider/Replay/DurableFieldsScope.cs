@@ -19,16 +19,24 @@ internal sealed class DurableFieldsScope : List<KeyValuePair<string, object?>>
     private static int t_handedOff;
 #pragma warning restore IDE1006
 
+    // The trace fields' names, per FieldNaming: traceId, otelTraceId, otelSpanId.
+    private static readonly string[][] s_traceNames = Array.ConvertAll(
+        Enum.GetValues<FieldNaming>(), naming => new[] { FieldCasing.Apply("traceId", naming), FieldCasing.Apply("otelTraceId", naming), FieldCasing.Apply("otelSpanId", naming) });
+
     private DurableFieldsScope()
-        : base(7)
+        : base(10)
     {
     }
 
     /// <summary>Whether the current call comes through a <see cref="ReplayAwareLogger"/> that already gated it and gave it the fields.</summary>
     public static bool IsHandedOff => t_handedOff > 0;
 
-    /// <summary>The fields of a line written in <paramref name="frame"/>, in their one order, named as <paramref name="naming"/> says.</summary>
-    public static DurableFieldsScope For(AmbientFrame? frame, bool isReplay, FieldNaming naming)
+    /// <summary>
+    /// The fields of a line written in <paramref name="frame"/>, in their one order, named as <paramref name="naming"/> says,
+    /// then its trace: the invocation's X-Ray <c>traceId</c> and, unless <paramref name="activityIds"/> is false, the current
+    /// activity's <c>otelTraceId</c> and <c>otelSpanId</c>.
+    /// </summary>
+    public static DurableFieldsScope For(AmbientFrame? frame, bool isReplay, FieldNaming naming, bool activityIds = true)
     {
         var fields = new DurableFieldsScope();
         foreach (var field in DurableFields.InOrder)
@@ -48,6 +56,7 @@ internal sealed class DurableFieldsScope : List<KeyValuePair<string, object?>>
             }
         }
 
+        fields.AddTrace(frame, naming, activityIds);
         return fields;
     }
 
@@ -69,6 +78,22 @@ internal sealed class DurableFieldsScope : List<KeyValuePair<string, object?>>
         }
 
         return text.ToString();
+    }
+
+    private void AddTrace(AmbientFrame? frame, FieldNaming naming, bool activityIds)
+    {
+        var names = s_traceNames[(int)naming];
+        if (frame?.Invocation?.TraceId is { } traceId)
+        {
+            Add(new(names[0], traceId));
+        }
+
+        var ids = activityIds ? ActivityIds.Current() : default;
+        if (ids.IsPresent)
+        {
+            Add(new(names[1], ids.TraceId));
+            Add(new(names[2], ids.SpanId));
+        }
     }
 
     /// <summary>Marks the calls made until the returned value is disposed as already gated and given the fields.</summary>

@@ -6,8 +6,9 @@ namespace DurableLoggingProvider;
 /// <summary>
 /// Gives any other <see cref="ILogger"/> (a Serilog, NLog or console logger) the same replay gate as the
 /// durable logging provider, and the durable fields (<c>executionArn</c>, <c>requestId</c>, <c>parentId</c>,
-/// <c>operationId</c>, <c>operationName</c>, <c>attempt</c>, and <c>replay</c> when marked) as a scope on
-/// each line it writes, named in camelCase or, with <see cref="FieldNaming.SnakeCase"/>, in snake_case.
+/// <c>operationId</c>, <c>operationName</c>, <c>attempt</c>, and <c>replay</c> when marked), and the trace
+/// (<c>traceId</c>, and <c>otelTraceId</c> and <c>otelSpanId</c> inside an activity) as a scope on each line it writes,
+/// named in camelCase or, with <see cref="FieldNaming.SnakeCase"/> or <see cref="FieldNaming.PascalCase"/>, in that casing.
 /// </summary>
 /// <example>
 /// <code>
@@ -45,7 +46,7 @@ public sealed class ReplayAwareLogger : ILogger
 
         if (!Enum.IsDefined(fieldNaming))
         {
-            throw new ArgumentException($"Field naming {(int)fieldNaming} is not one of CamelCase, SnakeCase.", nameof(fieldNaming));
+            throw new ArgumentException($"Field naming {(int)fieldNaming} is not one of {string.Join(", ", Enum.GetNames<FieldNaming>())}.", nameof(fieldNaming));
         }
 
         _inner = inner;

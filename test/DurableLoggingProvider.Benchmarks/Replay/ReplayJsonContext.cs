@@ -4,7 +4,7 @@ namespace DurableLoggingProvider.Benchmarks.Replay;
 
 /// <summary>The checkpointed values of the replayed workflow: its input and its steps' results.</summary>
 [JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
 internal sealed partial class ReplayJsonContext : JsonSerializerContext
 {
 }

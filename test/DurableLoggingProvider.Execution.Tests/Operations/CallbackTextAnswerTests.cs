@@ -129,7 +129,7 @@ public class CallbackTextAnswerTests
         {
             Assert.That(callbackId, Is.Not.Empty);
             Assert.That(result.Result, Is.EqualTo("not a number"));
-            Assert.That(seen, Is.InstanceOf<ChildContextException>());
+            Assert.That(seen, Is.InstanceOf<CallbackFailedException>());
             Assert.That(seen!.ErrorType, Is.EqualTo(typeof(CallbackResultException).FullName));
             Assert.That(seen.ErrorMessage, Does.Contain("Callback 'review'").And.Contain(callbackId).And.Contain("not JSON text of System.Int32"));
             Assert.That(seen.InnerException, Is.InstanceOf<CallbackResultException>());

@@ -41,7 +41,7 @@ public class WaitForCallbackOperationTests
             },
             cancellationToken).WaitAsync(cancellationToken);
 
-        var operation = result.OperationsNamed("approval").Single();
+        var operation = result.OperationsNamed("approval").Single(candidate => candidate.Type == OperationType.Context);
         var callback = result.Operations.Single(candidate => candidate.Type == OperationType.Callback);
         Assert.Multiple(() =>
         {
@@ -51,6 +51,7 @@ public class WaitForCallbackOperationTests
             Assert.That(operation.SubType, Is.EqualTo("WaitForCallback"));
             Assert.That(operation.Status, Is.EqualTo(OperationStatus.Succeeded));
             Assert.That(callback.ParentId, Is.EqualTo(operation.Id));
+            Assert.That(callback.Name, Is.EqualTo("approval"), "the callback carries the wait-for-callback's name");
             Assert.That(submitted, Is.EqualTo(new[] { callback.CallbackDetails?.CallbackId }), "the submitter runs once, with the callback's id");
             Assert.That(result.RecordsWithMessage("approval requested"), Has.Count.EqualTo(1));
         });

@@ -139,6 +139,56 @@ public class HostileStatePageTests
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task AStepRepeatedOnALaterPageIsRefusedNamingWhereTheInputHadIt(CancellationToken cancellationToken)
+    {
+        var client = new HostileServiceClient { Page = _ => Page(null, Charge(OperationStatus.Succeeded)) };
+
+        var outcome = await RunAsync(Input(Page("m-2", ExecutionOperation(), Charge(OperationStatus.Started))), client, cancellationToken);
+
+        AssertRefusedBeforeTheWorkflow(
+            outcome,
+            client,
+            "GetDurableExecutionState page 2 (Marker \"m-2\") of the execution's state",
+            "Operations[0].Id",
+            $"duplicate operation id \"{ChargeId}\", already the id of InitialExecutionState.Operations[1].");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task AStepRepeatedWithinALaterPageIsRefusedNamingItsFirstPlaceOnThatPage(CancellationToken cancellationToken)
+    {
+        var client = new HostileServiceClient { Page = _ => Page(null, Charge(OperationStatus.Started), Charge(OperationStatus.Succeeded)) };
+
+        var outcome = await RunAsync(Input(Page("m-2", ExecutionOperation())), client, cancellationToken);
+
+        AssertRefusedBeforeTheWorkflow(
+            outcome,
+            client,
+            "GetDurableExecutionState page 2 (Marker \"m-2\") of the execution's state",
+            "Operations[1].Id",
+            $"duplicate operation id \"{ChargeId}\", already the id of Operations[0] of GetDurableExecutionState page 2 (Marker \"m-2\") of the execution's state.");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task AStepRepeatedInTheInputObjectIsRefusedAsInvalidInputNamingBothPlaces(CancellationToken cancellationToken)
+    {
+        var client = new HostileServiceClient();
+
+        var outcome = await RunAsync(Input(ExecutionOperation(), Charge(OperationStatus.Started), Charge(OperationStatus.Succeeded)), client, cancellationToken);
+
+        var invalid = outcome.Exception as DurableExecutionInputException;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outcome.Exception, Is.TypeOf<DurableExecutionInputException>());
+            Assert.That(invalid?.FieldPath, Is.EqualTo("InitialExecutionState.Operations[2].Id"));
+            Assert.That(invalid?.Message, Is.EqualTo($"Invalid durable execution input at InitialExecutionState.Operations[2].Id: duplicate operation id \"{ChargeId}\", already the id of InitialExecutionState.Operations[1]."));
+            Assert.That(outcome.HandlerRuns, Is.Zero);
+        }
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task LaterPagesAreAskedForWithTheConfiguredPageSize(CancellationToken cancellationToken)
     {
         var client = new HostileServiceClient { Page = _ => Page(null, Charge(OperationStatus.Succeeded)) };

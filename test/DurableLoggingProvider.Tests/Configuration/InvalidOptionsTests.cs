@@ -15,7 +15,7 @@ public class InvalidOptionsTests
 {
     private const string FormatValues = "Auto, Json, Text";
     private const string ReplayModeValues = "Suppress, Emit, Mark";
-    private const string FieldNamingValues = "CamelCase, SnakeCase";
+    private const string FieldNamingValues = "CamelCase, SnakeCase, PascalCase";
     private const string ByteRange = "4096 to 16777216";
 
     private readonly EnvironmentOverrides _environment = new();
