@@ -84,11 +84,30 @@ public static class DurableExecution
             var rootState = new DurableContextState(input.DurableExecutionArn, isReplaying: ReplayRules.RootSeed(state), parentId: null, options.ReplayMode);
             var root = new DurableContext(run, rootState, enclosing: null, parentId: null, new ExecutionFlow(), replayOnly: false, run.WorkflowLogger);
 
-            var output = await RunHandlerAsync(run, root, execution, handler).ConfigureAwait(false);
+            DurableExecutionInvocationOutput output;
+            try
+            {
+                output = await RunHandlerAsync(run, root, execution, handler).ConfigureAwait(false);
+            }
+            catch
+            {
+                DurableLogContext.EndInvocation(invocation, InvocationOutcome.Failed);
+                throw;
+            }
+
             EngineLog.InvocationEnded(loggers.CreateLogger(EngineLog.SuspensionCategory), output.Status);
+            DurableLogContext.EndInvocation(invocation, OutcomeOf(output.Status));
             return output;
         }
     }
+
+    /// <summary>The invocation's end as the logging seam names it, so held lines are written on failure only.</summary>
+    private static InvocationOutcome OutcomeOf(InvocationStatus status) => status switch
+    {
+        InvocationStatus.Succeeded => InvocationOutcome.Succeeded,
+        InvocationStatus.Pending => InvocationOutcome.Pending,
+        _ => InvocationOutcome.Failed,
+    };
 
     private static async Task<DurableExecutionInvocationOutput> RunHandlerAsync<TInput, TOutput>(
         ExecutionRun run, DurableContext root, Operation execution, Func<TInput, IDurableContext, Task<TOutput>> handler)

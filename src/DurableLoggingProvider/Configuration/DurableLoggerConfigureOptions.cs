@@ -62,6 +62,9 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
             options.RedactionMask = mask;
         }
 
+        LogBufferingConfiguration.Bind(_section, options);
+        ExecutionSamplingConfiguration.Bind(_section, options);
+
         BindBoolean(nameof(DurableLoggerOptions.IncludeActivityIds), value => options.IncludeActivityIds = value, options);
         BindBoolean(nameof(DurableLoggerOptions.PowertoolsFields), value => options.PowertoolsFields = value, options);
         if (Read(nameof(DurableLoggerOptions.Service), out var service, out _))

@@ -65,6 +65,12 @@ public sealed class DurableLoggerOptions
     /// <example><c>options.UngatedProviders.Add("Console");</c></example>
     public IList<string> UngatedProviders { get; } = new List<string>();
 
+    /// <summary>Log buffering per invocation (<c>Buffering</c>). Off by default.</summary>
+    public LogBufferingOptions Buffering { get; } = new();
+
+    /// <summary>Debug sampling per durable execution (<c>Sampling</c>). Off by default.</summary>
+    public ExecutionSamplingOptions Sampling { get; } = new();
+
     /// <summary>
     /// Whether each line carries the W3C trace and span ids of <c>Activity.Current</c> (<c>IncludeActivityIds</c>), when
     /// there is one, as <c>otelTraceId</c> and <c>otelSpanId</c> (named as <see cref="FieldNaming"/> says). The span is

@@ -59,6 +59,8 @@ internal static class DurableLoggerOptionsValidation
             problems.Add($"{Key(nameof(options.RedactionMask))} is null. Allowed values: any text, for example {DurableLoggerOptions.DefaultRedactionMask}.");
         }
 
+        LogBufferingConfiguration.FindProblems(options, problems);
+        ExecutionSamplingConfiguration.FindProblems(options, problems);
         FindCorrelationProblems(options, problems);
         return problems;
     }

@@ -68,6 +68,19 @@ public static class DurableLogContext
         return Push(new AmbientFrame(current?.Invocation, current?.Context, operation));
     }
 
+    /// <summary>
+    /// Reports how an invocation ended, before its scope is disposed: the lines the provider holds for it (log
+    /// buffering) are written when it failed and dropped otherwise. Only the first report of an invocation counts;
+    /// a runtime that never reports leaves held lines to be dropped with the invocation.
+    /// </summary>
+    /// <param name="invocation">The invocation, as begun with <see cref="BeginInvocation(LambdaInvocation)"/>.</param>
+    /// <param name="outcome">How it ended.</param>
+    public static void EndInvocation(LambdaInvocation invocation, InvocationOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        InvocationEnds.Report(invocation, outcome);
+    }
+
     internal static void Restore(AmbientFrame? previous) => s_current.Value = previous;
 
     private static DurableLogContextScope Push(AmbientFrame frame)

@@ -141,6 +141,9 @@ internal sealed class RecordFields
         TemplateCount = 0;
     }
 
+    /// <summary>Adds a field the provider writes itself on some lines (sampling's and buffering's marks) after the caller's, under a name no caller field has taken.</summary>
+    public void AddProviderField(string name, object? value) => _fields.Add(new(FinalName(name), value));
+
     public void Collect<TState>(TState state, IExternalScopeProvider? scopes, FieldNames names)
     {
         _names = names;

@@ -46,7 +46,8 @@ internal sealed class DurableLogger : ILogger
         var settings = _settings;
         return logLevel >= settings.LevelFloor
             && logLevel != LogLevel.None
-            && ReplayGate.Decide(DurableLogContext.CurrentFrame?.Context, settings.ReplayMode) != ReplayDecision.Suppress;
+            && ReplayGate.Decide(DurableLogContext.CurrentFrame?.Context, settings.ReplayMode) != ReplayDecision.Suppress
+            && (settings.Sampling is not { } sampling || sampling.Admits(logLevel, DurableLogContext.CurrentFrame) || settings.Buffering?.Holds(logLevel) == true);
     }
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
@@ -64,14 +65,33 @@ internal sealed class DurableLogger : ILogger
             return;
         }
 
+        var sampling = settings.Sampling;
+        var sampled = sampling is not null && sampling.IsSampled(frame);
+        if (sampling is not null && !sampled && logLevel < sampling.SampledBelow && settings.Buffering?.Holds(logLevel) != true)
+        {
+            return;
+        }
+
         var fields = RecordFields.Rent();
         try
         {
             fields.Collect(state, settings.IncludeScopes ? _scopeProvider : null, settings.Names);
             MessageRenderer.Render(state, exception, formatter, fields);
+            if (sampled && logLevel < sampling!.SampledBelow)
+            {
+                fields.AddProviderField(sampling.SampledField, true);
+            }
+
             var record = new LogRecord(
                 _time.GetUtcNow(), logLevel, _category, eventId, message: null, exception, frame, decision == ReplayDecision.Mark, fields);
-            settings.Writer.Write(in record);
+            if (settings.Buffering is { } buffering)
+            {
+                buffering.Write(in record, sampled, settings.Writer);
+            }
+            else
+            {
+                settings.Writer.Write(in record);
+            }
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ namespace DurableLoggingProvider;
 /// provider is created; an invalid reload is reported and the previous settings kept.
 /// </remarks>
 [ProviderAlias(Alias)]
-public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalScope
+public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalScope, IAsyncDisposable
 {
     /// <summary>The provider's alias: its configuration section is <c>Logging:Durable</c>, and filter rules name it so.</summary>
     internal const string Alias = "Durable";
@@ -28,6 +29,7 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
     private readonly TimeProvider _time;
     private readonly SinkFailureReport _sinkFailures;
     private readonly IDisposable? _reloadRegistration;
+    private readonly InvocationBuffers _buffers;
     private volatile LoggerSettings _settings;
     private string? _reportedReloadProblem;
     private IExternalScopeProvider _scopeProvider = new LoggerExternalScopeProvider();
@@ -57,12 +59,15 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
         _time = time;
         var destination = sink is StandardOutputSink ? "standard output" : sink.GetType().Name;
         _sinkFailures = reportFailure is null ? new SinkFailureReport(destination) : new SinkFailureReport(destination, reportFailure);
-        _settings = new LoggerSettings(current, _sink, _sinkFailures);
+        _buffers = new InvocationBuffers(sink, _sinkFailures, time, CurrentSettings);
+        _settings = new LoggerSettings(current, _sink, _sinkFailures, _buffers);
         _reloadRegistration = options.OnChange(Reload);
         LevelFloorWarning.WriteIfNeeded(WriteDiagnostic, filters);
     }
 
     internal LoggerSettings Settings => _settings;
+
+    private LoggerSettings CurrentSettings() => _settings;
 
     /// <summary>How many records could not be written because the sink failed, since the provider was created.</summary>
     public long LostRecords => _sinkFailures.Lost;
@@ -100,15 +105,25 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
     /// <summary>
     /// Stops following configuration changes. Loggers already created, and any created later, keep writing
     /// with the settings in force now, as <c>Microsoft.Extensions.Logging</c>'s console provider does: the
-    /// records logged while the host stops are the ones that say why. Calling it again does nothing.
+    /// records logged while the host stops are the ones that say why. Lines held for invocations that have not
+    /// ended (log buffering) are written now, and from now on nothing is held. Calling it again does nothing.
     /// </summary>
     public void Dispose()
     {
         _reloadRegistration?.Dispose();
+        _buffers.WriteAllAndStop();
         lock (_lock)
         {
             _loggers.Clear();
         }
+    }
+
+    /// <summary>As <see cref="Dispose"/>: records are written synchronously, so there is nothing to wait for.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Writes one start-up warning of the gate over other providers, as the provider's own record.</summary>
@@ -140,7 +155,7 @@ public sealed class DurableLoggerProvider : ILoggerProvider, ISupportExternalSco
         }
 
         Volatile.Write(ref _reportedReloadProblem, null);
-        var settings = new LoggerSettings(options, _sink, _sinkFailures);
+        var settings = new LoggerSettings(options, _sink, _sinkFailures, _buffers);
         lock (_lock)
         {
             _settings = settings;

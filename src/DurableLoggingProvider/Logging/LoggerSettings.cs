@@ -9,7 +9,7 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal sealed class LoggerSettings
 {
-    public LoggerSettings(DurableLoggerOptions options, ILogSink sink, SinkFailureReport sinkFailures)
+    public LoggerSettings(DurableLoggerOptions options, ILogSink sink, SinkFailureReport sinkFailures, InvocationBuffers? buffers = null)
     {
         Format = options.Format == DurableLogFormat.Auto ? LambdaEnvironment.LogFormat() : options.Format;
         Names = FieldNames.For(options.FieldNaming, FieldRedaction.From(options.RedactedFields, options.RedactionMask));
@@ -17,7 +17,15 @@ internal sealed class LoggerSettings
         ReplayMode = options.ReplayMode;
         IncludeScopes = options.IncludeScopes;
         LevelFloor = LambdaEnvironment.LogLevelFloor().Floor;
+        Buffering = BufferingPolicy.From(options, buffers, Writer, sinkFailures);
+        Sampling = ExecutionSampling.From(options);
     }
+
+    /// <summary>Log buffering per invocation, or <see langword="null"/> when off.</summary>
+    public BufferingPolicy? Buffering { get; }
+
+    /// <summary>Debug sampling per execution, or <see langword="null"/> when off.</summary>
+    public ExecutionSampling? Sampling { get; }
 
     /// <summary>The format in use, <see cref="DurableLogFormat.Auto"/> resolved.</summary>
     public DurableLogFormat Format { get; }
