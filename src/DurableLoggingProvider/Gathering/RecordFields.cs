@@ -206,6 +206,16 @@ internal sealed class RecordFields
                 AddTemplateValue(((ITypedTemplateValues)state!).Read(i, _boxes), i);
             }
         }
+        else if (TemplateState<TState>.IsReversedTagState && total == count && total > 0
+            && ((IReadOnlyList<KeyValuePair<string, object?>>)state!)[0].Key == OriginalFormatKey)
+        {
+            // The extended generator's state: the template first, the values last placeholder first. Read
+            // from the end, so the values are written in the template's order, as for MEL's own states.
+            for (var i = total - 1; i >= 0; i--)
+            {
+                AddTemplateValue(((IReadOnlyList<KeyValuePair<string, object?>>)state!)[i]);
+            }
+        }
         else
         {
             for (var i = 0; i < count; i++)

@@ -13,6 +13,17 @@ internal static class TemplateState<TState>
 {
     public static readonly bool IsMicrosoftTemplateState = Check();
 
+    /// <summary>
+    /// Whether <typeparamref name="TState"/> is the <c>LoggerMessageState</c> of
+    /// <c>Microsoft.Extensions.Telemetry.Abstractions</c>, the state of the <c>[LoggerMessage]</c> generator
+    /// that package puts in place of MEL's (it comes with <c>Microsoft.Extensions.Diagnostics.Testing</c>,
+    /// among others). That generator stores the template at index 0 and the placeholders' values after it
+    /// in reverse order; read as they are, they would be written last placeholder first.
+    /// </summary>
+    public static readonly bool IsReversedTagState =
+        typeof(TState).FullName == "Microsoft.Extensions.Logging.LoggerMessageState"
+        && typeof(TState).Assembly.GetName().Name == "Microsoft.Extensions.Telemetry.Abstractions";
+
     private static bool Check()
     {
         var type = typeof(TState);
