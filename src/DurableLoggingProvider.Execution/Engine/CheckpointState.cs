@@ -20,7 +20,9 @@ internal sealed class CheckpointState
 {
     private readonly Dictionary<string, Operation> _loaded;
     private readonly ConcurrentDictionary<string, Operation> _answered = new(System.StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
     private readonly Dictionary<string, Operation>.AlternateLookup<ReadOnlySpan<char>> _loadedById;
+#endif
     private readonly HashSet<string> _updated;
     private int _answeredCount;
     private int _answeredOnlyCount;
@@ -33,7 +35,9 @@ internal sealed class CheckpointState
     {
         _updated = new HashSet<string>(updatedOperationIds ?? []);
         _loaded = new Dictionary<string, Operation>(expectedOperations, System.StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
         _loadedById = _loaded.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
     }
 
     /// <summary>The <c>EXECUTION</c> operation, carrying the input: the first merged, so that no later answer can change the input.</summary>
@@ -91,14 +95,19 @@ internal sealed class CheckpointState
     /// <see cref="Get(string)"/> for an id not made a string: replay looks up each id it derives, and a found
     /// operation's own <see cref="Operation.Id"/> then serves as the id.
     /// </summary>
+    /// <remarks>On .NET 8, which has no alternate lookup for a dictionary, the id is made a string to look it up.</remarks>
     public Operation? Get(ReadOnlySpan<char> id)
     {
+#if NET9_0_OR_GREATER
         if (Volatile.Read(ref _answeredCount) > 0 && _answered.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var answered))
         {
             return answered;
         }
 
         return _loadedById.TryGetValue(id, out var loaded) ? loaded : null;
+#else
+        return Get(id.ToString());
+#endif
     }
 
     /// <summary>Whether the service listed the operation as changed while the execution was suspended.</summary>

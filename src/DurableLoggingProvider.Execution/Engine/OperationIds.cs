@@ -48,6 +48,23 @@ public static class OperationIds
 
         Span<byte> hash = stackalloc byte[OperationIdHash.Length];
         OperationIdHash.Hash(raw[..length], hash);
+#if NET9_0_OR_GREATER
         Convert.TryToHexStringLower(hash, hex, out _);
+#else
+        WriteLowerHex(hash, hex);
+#endif
     }
+
+#if !NET9_0_OR_GREATER
+    /// <summary>Lower-case hex for .NET 8, which has no <c>Convert.TryToHexStringLower</c>.</summary>
+    private static void WriteLowerHex(ReadOnlySpan<byte> bytes, Span<char> hex)
+    {
+        const string Digits = "0123456789abcdef";
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            hex[2 * i] = Digits[bytes[i] >> 4];
+            hex[(2 * i) + 1] = Digits[bytes[i] & 0xF];
+        }
+    }
+#endif
 }
