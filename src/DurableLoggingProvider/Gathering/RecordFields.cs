@@ -31,9 +31,7 @@ internal sealed class RecordFields
 #pragma warning restore IDE1006
 
     private readonly List<KeyValuePair<string, object?>> _fields = [];
-    private readonly List<KeyValuePair<string, object?>> _scopeValues = [];
-    private readonly List<int> _scopeStarts = [];
-    private readonly List<object?> _scopeTexts = [];
+    private readonly ScopeValues _scopes = new();
     private readonly NameSet _callerNames = new();
     private readonly UniqueFieldNames _finalNames = new();
     private readonly TemplateValues _template = new();
@@ -52,7 +50,7 @@ internal sealed class RecordFields
     public int TemplateCount { get; private set; }
 
     /// <summary>Scopes that are not key-value pairs (a plain string, say), outermost first.</summary>
-    public IReadOnlyList<object?> ScopeTexts => _scopeTexts;
+    public IReadOnlyList<object?> ScopeTexts => _scopes.Texts;
 
     /// <summary>The message template, when the state carried one.</summary>
     public string? OriginalFormat => _template.OriginalFormat;
@@ -129,9 +127,7 @@ internal sealed class RecordFields
     public void Clear()
     {
         _fields.Clear();
-        _scopeValues.Clear();
-        _scopeStarts.Clear();
-        _scopeTexts.Clear();
+        _scopes.Clear();
         _callerNames.Clear();
         _finalNames.Clear();
         _template.Clear();
@@ -160,7 +156,7 @@ internal sealed class RecordFields
                 {
                     if (++count > MaxValuesPerSource)
                     {
-                        NoteIfCut(true);
+                        _scopes.NoteCut();
                         break;
                     }
 
@@ -227,7 +223,7 @@ internal sealed class RecordFields
         if (total > count)
         {
             var values = (IReadOnlyList<KeyValuePair<string, object?>>)state!;
-            NoteIfCut(true);
+            _scopes.NoteCut();
             NoteValuesLeftOut(values, count);
         }
     }
@@ -292,80 +288,21 @@ internal sealed class RecordFields
         }
     }
 
-    private void NoteIfCut(bool cut)
-    {
-        if (cut)
-        {
-            _scopeTexts.Add($"[values after the first {MaxValuesPerSource} of one state or scope are left out]");
-        }
-    }
-
-    private KeyValuePair<string, object?> Masked(string key, object? value) =>
-        _names.Redaction.Masks(key) ? new(key, _names.Redaction.Mask) : new(key, value);
-
     private void CollectScopes(IExternalScopeProvider scopes)
     {
-        try
-        {
-            scopes.ForEachScope(static (scope, fields) => fields.AddScope(scope), this);
-        }
-        catch (Exception exception)
-        {
-            _scopeTexts.Add($"[scope could not be read: {exception.GetType().Name}: {ValueText.SafeMessage(exception)}]");
-        }
+        _scopes.Read(scopes, _names.Redaction);
 
         // Scopes arrive outermost first; taking them from the innermost lets it win, while the values of
         // one scope keep the order the caller gave them.
-        var end = _scopeValues.Count;
-        for (var scope = _scopeStarts.Count - 1; scope >= 0; scope--)
+        for (var scope = _scopes.Count - 1; scope >= 0; scope--)
         {
-            var start = _scopeStarts[scope];
-            for (var i = start; i < end; i++)
+            foreach (var (key, value) in _scopes.ValuesOf(scope))
             {
-                var (key, value) = _scopeValues[i];
                 if (key != OriginalFormatKey && _callerNames.Add(key))
                 {
                     _fields.Add(new(FinalName(key), value));
                 }
             }
-
-            end = start;
-        }
-    }
-
-    private void AddScope(object? scope)
-    {
-        _scopeStarts.Add(_scopeValues.Count);
-        try
-        {
-            AddScopeValues(scope);
-        }
-        catch (Exception exception)
-        {
-            // One scope that cannot be read must not cost the other scopes their values.
-            _scopeTexts.Add($"[scope could not be read: {exception.GetType().Name}: {ValueText.SafeMessage(exception)}]");
-        }
-    }
-
-    private void AddScopeValues(object? scope)
-    {
-        if (scope is null or DurableFieldsScope)
-        {
-            // A ReplayAwareLogger over this provider: the provider writes these fields itself.
-            return;
-        }
-
-        var start = _scopeValues.Count;
-        if (!KeyValueScope.TryRead(scope, _scopeValues, MaxValuesPerSource, out var cut))
-        {
-            _scopeTexts.Add(scope);
-            return;
-        }
-
-        NoteIfCut(cut);
-        for (var i = start; i < _scopeValues.Count; i++)
-        {
-            _scopeValues[i] = Masked(_scopeValues[i].Key, _scopeValues[i].Value);
         }
     }
 
