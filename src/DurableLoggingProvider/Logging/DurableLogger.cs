@@ -44,10 +44,15 @@ internal sealed class DurableLogger : ILogger
     public bool IsEnabled(LogLevel logLevel)
     {
         var settings = _settings;
-        return logLevel >= settings.LevelFloor
-            && logLevel != LogLevel.None
-            && ReplayGate.Decide(DurableLogContext.CurrentFrame?.Context, settings.ReplayMode) != ReplayDecision.Suppress
-            && (settings.Sampling is not { } sampling || sampling.Admits(logLevel, DurableLogContext.CurrentFrame) || settings.Buffering?.Holds(logLevel) == true);
+        if (logLevel < settings.LevelFloor || logLevel == LogLevel.None)
+        {
+            return false;
+        }
+
+        // The ambient frame is read once: the gate and the sampler decide on the same frame.
+        var frame = DurableLogContext.CurrentFrame;
+        return ReplayGate.Decide(frame?.Context, settings.ReplayMode) != ReplayDecision.Suppress
+            && (settings.Sampling is not { } sampling || sampling.Admits(logLevel, frame) || settings.Buffering?.Holds(logLevel) == true);
     }
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
