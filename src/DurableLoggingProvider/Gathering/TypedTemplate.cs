@@ -8,7 +8,8 @@ namespace DurableLoggingProvider;
 /// <summary>
 /// The template of a <see cref="DurableLogMessage"/>, parsed when the message is defined: its placeholders'
 /// names, and its composite format, by which other providers get the message exactly as MEL's formatter
-/// renders it (invariant culture, <c>(null)</c> for null, a sequence's items joined by <c>", "</c>).
+/// renders it (invariant culture, <c>(null)</c> for null, a sequence's items joined by <c>", "</c>, each by its own
+/// <c>ToString()</c> in the current culture).
 /// </summary>
 internal sealed class TypedTemplate
 {
@@ -67,11 +68,19 @@ internal sealed class TypedTemplate
 
         if (value is not string && value is IEnumerable sequence)
         {
+            // As MEL joins a sequence: ", " before every item but the first (an empty first item too), each
+            // item by its own ToString(), in the current culture.
             var text = new StringBuilder();
+            var first = true;
             foreach (var item in sequence)
             {
-                text.Append(text.Length == 0 ? string.Empty : ", ")
-                    .Append(item is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : item?.ToString() ?? NullValue);
+                if (!first)
+                {
+                    text.Append(", ");
+                }
+
+                text.Append(item?.ToString() ?? NullValue);
+                first = false;
             }
 
             return text.ToString();

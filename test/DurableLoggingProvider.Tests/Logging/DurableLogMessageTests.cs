@@ -128,6 +128,42 @@ public class DurableLogMessageTests
         }
     }
 
+    [Test]
+    public void ASequenceValueIsJoinedAsLoggerMessageJoinsItEmptyAndNullItemsAndCultureIncluded()
+    {
+        var ours = DurableLogMessage.Define<IEnumerable<object?>>(LogLevel.Information, default, "Items {Items}");
+        var mel = LoggerMessage.Define<IEnumerable<object?>>(LogLevel.Information, default, "Items {Items}");
+        object?[] items = ["", "a", null, 1.5m];
+        var oursMessage = new FormatterCaptureLogger();
+        var melMessage = new FormatterCaptureLogger();
+        using var capture = LineCapture.Json();
+
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            ours(oursMessage, items, null);
+            mel(melMessage, items, null);
+            ours(capture.Logger(), items, null);
+            mel(capture.Logger(), items, null);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+
+        var lines = capture.Lines();
+        using (Assert.EnterMultipleScope())
+        {
+            // MEL joins a sequence's items with ", " after every item but the first, however empty, and
+            // writes each with its own ToString(), in the current culture.
+            Assert.That(melMessage.Message, Is.EqualTo("Items , a, (null), 1,5"));
+            Assert.That(oursMessage.Message, Is.EqualTo(melMessage.Message));
+            Assert.That(JsonLine.Parse(lines[0]).GetProperty("message").GetString(), Is.EqualTo(melMessage.Message));
+            Assert.That(JsonLine.Parse(lines[1]).GetProperty("message").GetString(), Is.EqualTo(melMessage.Message));
+        }
+    }
+
     [TestCase("Order {OrderId} charged {Amount}", TestName = "ATemplateWithFewerPlaceholdersThanValuesIsRefused")]
     [TestCase("Order {OrderId} charged {Amount} {Currency} {Extra}", TestName = "ATemplateWithMorePlaceholdersThanValuesIsRefused")]
     [TestCase("Order {OrderId} } {Amount} {Currency}", TestName = "ATemplateWithALoneBraceIsRefused")]
