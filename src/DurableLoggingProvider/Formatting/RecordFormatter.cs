@@ -22,9 +22,6 @@ internal abstract class RecordFormatter
     /// <summary>The format this formatter writes.</summary>
     public abstract DurableLogFormat Format { get; }
 
-    public static RecordFormatter Create(DurableLogFormat format, FieldNames names) =>
-        format == DurableLogFormat.Json ? new LambdaJsonFormatter(names) : new LambdaTextFormatter(names);
-
     /// <summary>A formatter whose lines also carry <paramref name="correlation"/>'s fields.</summary>
     public static RecordFormatter Create(DurableLogFormat format, FieldNames names, CorrelationFields correlation) =>
         format == DurableLogFormat.Json ? new LambdaJsonFormatter(names) { Correlation = correlation } : new LambdaTextFormatter(names) { Correlation = correlation };

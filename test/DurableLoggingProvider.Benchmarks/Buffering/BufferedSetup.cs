@@ -9,17 +9,6 @@ namespace DurableLoggingProvider.Benchmarks.Buffering;
 /// <summary>Ours as <see cref="OursSetup"/> builds it, JSON to a stream, with Debug let through and buffering or sampling set as a benchmark asks.</summary>
 internal static class BufferedSetup
 {
-    public static ServiceProvider Build(Stream output, Action<DurableLoggerOptions> configure)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILogSink>(new StandardOutputSink(output));
-        services.AddLogging(builder => builder
-            .SetMinimumLevel(LogLevel.Debug)
-            .AddDurableLogging(options =>
-            {
-                options.Format = DurableLogFormat.Json;
-                configure(options);
-            }));
-        return services.BuildServiceProvider();
-    }
+    public static ServiceProvider Build(Stream output, Action<DurableLoggerOptions> configure) =>
+        OursSetup.Build(output, DurableLogFormat.Json, LogLevel.Debug, configure);
 }

@@ -76,7 +76,7 @@ public class CorrelationFieldsBenchmarks
     {
         _context = WorkloadFields.Enter(isReplaying: false);
         _activity = activity ? new Activity("order-workflow").SetIdFormat(ActivityIdFormat.W3C).Start() : null;
-        Func<Stream, ServiceProvider> build = output => Build(output, configure);
+        Func<Stream, ServiceProvider> build = output => OursSetup.Build(output, DurableLogFormat.Json, configure: configure);
         var line = System.Text.Encoding.UTF8.GetString(LoggerUnderTest.WriteOneLine(build, durableFieldsAsScope: false, Write));
         if (mustCarry is not null && !line.Contains(mustCarry, StringComparison.Ordinal))
         {
@@ -92,18 +92,4 @@ public class CorrelationFieldsBenchmarks
     }
 
     private static void Write(ILogger logger) => OrderLog.OrderCharged(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
-
-    private static ServiceProvider Build(Stream output, Action<DurableLoggerOptions> configure)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILogSink>(new StandardOutputSink(output));
-        services.AddLogging(builder => builder
-            .SetMinimumLevel(LogLevel.Information)
-            .AddDurableLogging(options =>
-            {
-                options.Format = DurableLogFormat.Json;
-                configure(options);
-            }));
-        return services.BuildServiceProvider();
-    }
 }

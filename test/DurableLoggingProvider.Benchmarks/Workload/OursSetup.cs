@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,13 +12,18 @@ internal static class OursSetup
     /// <param name="sink">Where records go.</param>
     /// <param name="format">JSON or Text.</param>
     /// <param name="minimumLevel">The level below which the logger factory filters calls out.</param>
-    public static ServiceProvider Build(ILogSink sink, DurableLogFormat format, LogLevel minimumLevel = LogLevel.Information)
+    /// <param name="configure">Further options a benchmark sets, after the format.</param>
+    public static ServiceProvider Build(ILogSink sink, DurableLogFormat format, LogLevel minimumLevel = LogLevel.Information, Action<DurableLoggerOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(sink);
         services.AddLogging(builder => builder
             .SetMinimumLevel(minimumLevel)
-            .AddDurableLogging(options => options.Format = format));
+            .AddDurableLogging(options =>
+            {
+                options.Format = format;
+                configure?.Invoke(options);
+            }));
         return services.BuildServiceProvider();
     }
 
@@ -25,6 +31,7 @@ internal static class OursSetup
     /// <param name="output">The stream the standard output sink writes to.</param>
     /// <param name="format">JSON or Text.</param>
     /// <param name="minimumLevel">The level below which the logger factory filters calls out.</param>
-    public static ServiceProvider Build(Stream output, DurableLogFormat format, LogLevel minimumLevel = LogLevel.Information) =>
-        Build(new StandardOutputSink(output), format, minimumLevel);
+    /// <param name="configure">Further options a benchmark sets, after the format.</param>
+    public static ServiceProvider Build(Stream output, DurableLogFormat format, LogLevel minimumLevel = LogLevel.Information, Action<DurableLoggerOptions>? configure = null) =>
+        Build(new StandardOutputSink(output), format, minimumLevel, configure);
 }
