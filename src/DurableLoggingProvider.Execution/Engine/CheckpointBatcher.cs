@@ -88,7 +88,7 @@ internal sealed class CheckpointBatcher
 
         if (failure is not null)
         {
-            throw new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(failure.Message)}", failure);
+            throw Failed(failure);
         }
     }
 
@@ -225,6 +225,9 @@ internal sealed class CheckpointBatcher
         return await _pager.MergeAnswerAsync(response.NewExecutionState, token, _cancellation).ConfigureAwait(false);
     }
 
-    private void Fail(List<QueuedUpdate> batch, Exception exception) =>
-        _queue.Fail(batch, exception, new CheckpointException($"Checkpointing to the durable service failed: {ErrorText.Bound(exception.Message)}", exception));
+    private void Fail(List<QueuedUpdate> batch, Exception exception) => _queue.Fail(batch, exception, Failed(exception));
+
+    /// <summary>The error a failed call gives its awaits and the invocation: the service's failure, its message bounded.</summary>
+    private static CheckpointException Failed(Exception failure) =>
+        new($"Checkpointing to the durable service failed: {ErrorText.Bound(failure.Message)}", failure);
 }

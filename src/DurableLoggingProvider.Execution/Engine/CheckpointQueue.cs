@@ -107,12 +107,7 @@ internal sealed class CheckpointQueue
     /// <summary>The service answered these updates.</summary>
     public void Answered(List<QueuedUpdate> call)
     {
-        var answered = 0;
-        foreach (var item in call)
-        {
-            answered += item.Acknowledged is null ? 0 : 1;
-        }
-
+        var answered = AwaitingAnswer(call);
         lock (_lock)
         {
             _awaitingAnswer -= answered;
@@ -129,7 +124,6 @@ internal sealed class CheckpointQueue
     {
         List<QueuedUpdate> waiting;
         List<TaskCompletionSource> flushed;
-        var answered = 0;
         lock (_lock)
         {
             _failure = cause;
@@ -138,12 +132,7 @@ internal sealed class CheckpointQueue
             flushed = [.. _flushes];
             _flushes.Clear();
             _sending = false;
-            foreach (var item in waiting)
-            {
-                answered += item.Acknowledged is null ? 0 : 1;
-            }
-
-            _awaitingAnswer -= answered;
+            _awaitingAnswer -= AwaitingAnswer(waiting);
         }
 
         foreach (var item in waiting)
@@ -152,6 +141,18 @@ internal sealed class CheckpointQueue
         }
 
         Complete(flushed);
+    }
+
+    /// <summary>How many of <paramref name="updates"/> an await waits on: those sent, not merely queued.</summary>
+    private static int AwaitingAnswer(List<QueuedUpdate> updates)
+    {
+        var count = 0;
+        foreach (var item in updates)
+        {
+            count += item.Acknowledged is null ? 0 : 1;
+        }
+
+        return count;
     }
 
     private static void Complete(List<TaskCompletionSource> flushed)

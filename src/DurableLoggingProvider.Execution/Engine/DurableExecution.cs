@@ -95,7 +95,7 @@ public static class DurableExecution
                 throw;
             }
 
-            EngineLog.InvocationEnded(loggers.CreateLogger(EngineLog.SuspensionCategory), output.Status);
+            EngineLog.InvocationEnded(run.SuspensionLog, output.Status);
             DurableLogContext.EndInvocation(invocation, OutcomeOf(output.Status));
             return output;
         }

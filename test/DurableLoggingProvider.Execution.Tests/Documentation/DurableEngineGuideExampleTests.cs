@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Testing;
@@ -15,7 +14,7 @@ namespace DurableLoggingProvider.Execution.Tests.Documentation;
 /// that those sections hold no example this file does not run.
 /// </summary>
 [TestFixture]
-public partial class DurableEngineGuideExampleTests
+public class DurableEngineGuideExampleTests
 {
     private const string GuidePath = "docs/durable-engine.md";
     private const string ThisFilePath = "test/DurableLoggingProvider.Execution.Tests/Documentation/DurableEngineGuideExampleTests.cs";
@@ -68,13 +67,13 @@ public partial class DurableEngineGuideExampleTests
     [Test]
     public void EveryExampleInTheSectionsIsOneOfThisFilesExamples()
     {
-        var root = RepositoryRoot();
+        var root = GuideText.RepositoryRoot();
         var guide = File.ReadAllText(Path.Combine(root, GuidePath)).ReplaceLineEndings("\n");
-        var tests = Normalized(File.ReadAllText(Path.Combine(root, ThisFilePath)));
+        var tests = GuideText.Normalized(File.ReadAllText(Path.Combine(root, ThisFilePath)));
 
         var examples = s_sections
-            .SelectMany(heading => CSharpBlock().Matches(Section(guide, heading)))
-            .Select(match => Normalized(match.Groups["code"].Value))
+            .SelectMany(heading => GuideText.CSharpBlock().Matches(Section(guide, heading)))
+            .Select(match => GuideText.Normalized(match.Groups["code"].Value))
             .ToList();
 
         Assert.That(examples, Has.Count.EqualTo(3));
@@ -160,24 +159,4 @@ public partial class DurableEngineGuideExampleTests
         var end = guide.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
         return end < 0 ? guide[start..] : guide[start..(end + 1)];
     }
-
-    /// <summary>The text with each line's indentation and trailing spaces removed, and blank lines kept.</summary>
-    private static string Normalized(string text) =>
-        string.Join('\n', text.ReplaceLineEndings("\n").Trim('\n').Split('\n').Select(line => line.Trim()));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DurableLoggingProvider.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No DurableLoggingProvider.sln above {TestContext.CurrentContext.TestDirectory}: run the tests from the repository's build output.");
-    }
-
-    [GeneratedRegex("^```csharp\\n(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
-    private static partial Regex CSharpBlock();
 }

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using DurableLoggingProvider.Testing;
@@ -16,7 +15,7 @@ namespace DurableLoggingProvider.Execution.Tests.Documentation;
 /// <c>…Example</c> methods), and a check that the guide holds no example this file does not run.
 /// </summary>
 [TestFixture]
-public partial class StepsAndRetriesGuideExampleTests
+public class StepsAndRetriesGuideExampleTests
 {
     private const string GuidePath = "docs/steps-and-retries.md";
     private const string ThisFilePath = "test/DurableLoggingProvider.Execution.Tests/Documentation/StepsAndRetriesGuideExampleTests.cs";
@@ -157,33 +156,13 @@ public partial class StepsAndRetriesGuideExampleTests
     [Test]
     public void EveryExampleInTheGuideIsOneOfThisFilesExamples()
     {
-        var root = RepositoryRoot();
+        var root = GuideText.RepositoryRoot();
         var guide = File.ReadAllText(Path.Combine(root, GuidePath));
-        var tests = Normalized(File.ReadAllText(Path.Combine(root, ThisFilePath)));
+        var tests = GuideText.Normalized(File.ReadAllText(Path.Combine(root, ThisFilePath)));
 
-        var examples = CSharpBlock().Matches(guide).Select(match => Normalized(match.Groups["code"].Value)).ToList();
+        var examples = GuideText.CSharpBlock().Matches(guide).Select(match => GuideText.Normalized(match.Groups["code"].Value)).ToList();
 
         Assert.That(examples, Has.Count.EqualTo(4));
         Assert.That(examples, Has.All.Matches<string>(example => tests.Contains(example, StringComparison.Ordinal)));
     }
-
-    /// <summary>The text with each line's indentation and trailing spaces removed, and blank lines kept.</summary>
-    private static string Normalized(string text) =>
-        string.Join('\n', text.ReplaceLineEndings("\n").Trim('\n').Split('\n').Select(line => line.Trim()));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DurableLoggingProvider.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No DurableLoggingProvider.sln above {TestContext.CurrentContext.TestDirectory}: run the tests from the repository's build output.");
-    }
-
-    [GeneratedRegex("^```csharp\\n(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
-    private static partial Regex CSharpBlock();
 }
