@@ -25,6 +25,9 @@ internal static class OperationTransitions
             SubType = update.SubType,
             StartTimestamp = now,
             Status = OperationStatus.Started,
+
+            // A new STEP is at attempt 0, whether it starts, is closed or is retried by this update.
+            StepDetails = update.Type == OperationType.Step ? new StepDetails { Attempt = 0 } : null,
         };
 
         switch (update.Action)
@@ -33,11 +36,6 @@ internal static class OperationTransitions
                 Start(operation, update, now, newCallbackId);
                 break;
             case OperationAction.Succeed:
-                if (operation.Type == OperationType.Step)
-                {
-                    operation.StepDetails ??= new StepDetails { Attempt = 0 };
-                }
-
                 Finish(operation, OperationStatus.Succeeded, update.Payload, null, now);
                 if (operation.Type == OperationType.Context && update.ContextOptions?.ReplayChildren == true)
                 {
@@ -46,11 +44,6 @@ internal static class OperationTransitions
 
                 break;
             case OperationAction.Fail:
-                if (operation.Type == OperationType.Step)
-                {
-                    operation.StepDetails ??= new StepDetails { Attempt = 0 };
-                }
-
                 Finish(operation, OperationStatus.Failed, null, update.Error, now);
                 break;
             case OperationAction.Retry:

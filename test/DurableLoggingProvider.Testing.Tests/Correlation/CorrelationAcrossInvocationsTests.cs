@@ -44,7 +44,7 @@ public class CorrelationAcrossInvocationsTests
         using var runner = new LocalDurableRunner();
         var spans = new Dictionary<string, string>();
 
-        var result = await runner.RunToEndAsync<string, string>("ord-1", Workflow(runner.LoggerFactory.CreateLogger("Orders"), spans), cancellationToken);
+        var result = await runner.RunAsync<string, string>("ord-1", Workflow(runner.LoggerFactory.CreateLogger("Orders"), spans), cancellationToken);
 
         var lines = result.Invocations.SelectMany(invocation => invocation.Lines.Select(line => (invocation.RequestId, Record: JsonDocument.Parse(line).RootElement))).ToList();
         Assert.Multiple(() =>
@@ -76,7 +76,7 @@ public class CorrelationAcrossInvocationsTests
             }),
         });
 
-        var result = await runner.RunToEndAsync<string, string>("ord-1", Workflow(runner.LoggerFactory.CreateLogger("Orders"), []), cancellationToken);
+        var result = await runner.RunAsync<string, string>("ord-1", Workflow(runner.LoggerFactory.CreateLogger("Orders"), []), cancellationToken);
 
         var records = result.Invocations.Select(invocation => invocation.Lines.Select(line => JsonDocument.Parse(line).RootElement).ToList()).ToList();
         Assert.Multiple(() =>

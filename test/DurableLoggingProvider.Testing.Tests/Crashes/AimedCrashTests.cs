@@ -132,7 +132,7 @@ public class AimedCrashTests
     {
         using var runner = new LocalDurableRunner(options);
         var logger = runner.LoggerFactory.CreateLogger("Workflow");
-        return await runner.RunToEndAsync<string, string>(
+        return await runner.RunAsync<string, string>(
             "input",
             async (_, context) =>
             {

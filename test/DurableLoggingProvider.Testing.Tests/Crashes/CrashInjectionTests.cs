@@ -24,7 +24,7 @@ public class CrashInjectionTests
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { CrashAfterCheckpoints = { [1] = 0 } });
         var logger = runner.LoggerFactory.CreateLogger("Orders");
 
-        var result = await runner.RunToEndAsync<string, string>("order-7", ChargeWorkflow(logger), cancellationToken);
+        var result = await runner.RunAsync<string, string>("order-7", ChargeWorkflow(logger), cancellationToken);
 
         Assert.Multiple(() =>
         {
@@ -47,7 +47,7 @@ public class CrashInjectionTests
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { CrashAfterCheckpoints = { [2] = 0 } });
         var logger = runner.LoggerFactory.CreateLogger("Orders");
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-7",
             async (input, context) =>
             {

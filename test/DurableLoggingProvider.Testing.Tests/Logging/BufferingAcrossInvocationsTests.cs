@@ -23,7 +23,7 @@ public class BufferingAcrossInvocationsTests
     {
         using var runner = Runner(replayMode: null);
 
-        var result = await runner.RunToEndAsync<string, string>("order-7", FailingAfterTwoWaits(runner, cancellationToken), cancellationToken);
+        var result = await runner.RunAsync<string, string>("order-7", FailingAfterTwoWaits(runner, cancellationToken), cancellationToken);
 
         var ordersLines = result.RecordedLines.Where(line => line.Category == "Orders" && line.Level == LogLevel.Debug).ToList();
         Assert.Multiple(() =>
@@ -41,7 +41,7 @@ public class BufferingAcrossInvocationsTests
     {
         using var runner = Runner(ReplayMode.Emit);
 
-        var result = await runner.RunToEndAsync<string, string>("order-7", FailingAfterTwoWaits(runner, cancellationToken), cancellationToken);
+        var result = await runner.RunAsync<string, string>("order-7", FailingAfterTwoWaits(runner, cancellationToken), cancellationToken);
 
         var third = result.Invocations.Single(invocation => invocation.Number == 3);
         var held = third.RecordedLines.Where(line => line.Category == "Orders" && line.Level == LogLevel.Debug).Select(line => line.Message);
@@ -60,7 +60,7 @@ public class BufferingAcrossInvocationsTests
         using var runner = Runner(replayMode: null);
         var logger = runner.LoggerFactory.CreateLogger("Orders");
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-7",
             async (_, context) =>
             {

@@ -34,7 +34,7 @@ public class SamplingAcrossInvocationsTests
             });
             var logger = runner.LoggerFactory.CreateLogger("Orders");
 
-            var result = await runner.RunToEndAsync<string, string>(
+            var result = await runner.RunAsync<string, string>(
                 "order-7",
                 async (_, context) =>
                 {

@@ -33,7 +33,7 @@ public class AddLocalDurableRunnerTests
         logger.LogInformation("Starting up");
         var runner = services.GetRequiredService<LocalDurableRunner>();
 
-        var result = await runner.RunToEndAsync<string, string>("ord-1", async (order, context) =>
+        var result = await runner.RunAsync<string, string>("ord-1", async (order, context) =>
         {
             logger.LogInformation("Order {OrderId} received", order);
             await context.WaitAsync(TimeSpan.FromMinutes(1), "cool-off", cancellationToken);
@@ -64,7 +64,7 @@ public class AddLocalDurableRunnerTests
         await host.StartAsync(cancellationToken);
         var runner = host.Services.GetRequiredService<LocalDurableRunner>();
 
-        var result = await runner.RunToEndAsync<string, string>("ord-1", (_, context) => context.StepAsync(_ => Task.FromResult("charged"), "charge"), cancellationToken);
+        var result = await runner.RunAsync<string, string>("ord-1", (_, context) => context.StepAsync(_ => Task.FromResult("charged"), "charge"), cancellationToken);
         await host.StopAsync(cancellationToken);
 
         // Microsoft.Extensions.Hosting's ConsoleLifetime logs the host's start under Microsoft.Hosting.Lifetime.
@@ -86,9 +86,9 @@ public class AddLocalDurableRunnerTests
         var runner = services.GetRequiredService<LocalDurableRunner>();
 
         logger.LogInformation("before the first run");
-        var first = await runner.RunToEndAsync<string, string>("a", (input, _) => Task.FromResult(input), cancellationToken);
+        var first = await runner.RunAsync<string, string>("a", (input, _) => Task.FromResult(input), cancellationToken);
         logger.LogInformation("between the runs");
-        var second = await runner.RunToEndAsync<string, string>("b", (input, _) => Task.FromResult(input), cancellationToken);
+        var second = await runner.RunAsync<string, string>("b", (input, _) => Task.FromResult(input), cancellationToken);
 
         Assert.Multiple(() =>
         {
@@ -108,7 +108,7 @@ public class AddLocalDurableRunnerTests
         var runner = services.GetRequiredService<LocalDurableRunner>();
         var logger = runner.LoggerFactory.CreateLogger("Orders");
 
-        var result = await runner.RunToEndAsync<string, string>("ord-1", (order, _) =>
+        var result = await runner.RunAsync<string, string>("ord-1", (order, _) =>
         {
             logger.LogInformation("Order {OrderId} received", order);
             return Task.FromResult("done");

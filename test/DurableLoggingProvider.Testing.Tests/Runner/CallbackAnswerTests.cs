@@ -141,7 +141,7 @@ public class CallbackAnswerTests
         Func<PendingCallback, CallbackAnswer?> answer, CancellationToken cancellationToken, CallbackConfig? config = null)
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { AnswerCallback = answer });
-        return await runner.RunToEndAsync<string, string>(
+        return await runner.RunAsync<string, string>(
             "order-7",
             async (_, context) =>
             {
@@ -158,7 +158,7 @@ public class CallbackAnswerTests
     private static async Task<LocalRunResult<string>> RunWithWaitsAroundApprovalAsync(Func<PendingCallback, CallbackAnswer?> answer, CancellationToken cancellationToken)
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { AnswerCallback = answer });
-        return await runner.RunToEndAsync<string, string>(
+        return await runner.RunAsync<string, string>(
             "order-7",
             async (_, context) =>
             {

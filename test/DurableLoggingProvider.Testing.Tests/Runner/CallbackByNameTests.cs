@@ -22,7 +22,7 @@ public class CallbackByNameTests
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { CallbackAnswers = { ["manager-approval"] = CallbackAnswer.Succeed("\"approved\"") } });
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-1", (_, context) => context.WaitForCallbackAsync<string>((_, _) => Task.CompletedTask, "manager-approval", cancellationToken: cancellationToken), cancellationToken);
 
         Assert.Multiple(() =>
@@ -46,7 +46,7 @@ public class CallbackByNameTests
             },
         });
 
-        await runner.RunToEndAsync<string, string>(
+        await runner.RunAsync<string, string>(
             "order-1", (_, context) => context.WaitForCallbackAsync<string>((_, _) => Task.CompletedTask, "manager-approval", cancellationToken: cancellationToken), cancellationToken);
 
         Assert.That(seen, Is.EqualTo(new[] { "manager-approval" }));
@@ -67,7 +67,7 @@ public class CallbackByNameTests
             },
         });
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-1",
             async (_, context) =>
             {
@@ -99,7 +99,7 @@ public class CallbackByNameTests
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { CallbackAnswers = { ["approval"] = CallbackAnswer.Succeed("\"yes\"") } });
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-1",
             async (_, context) =>
             {
@@ -122,7 +122,7 @@ public class CallbackByNameTests
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { CallbackAnswers = { ["approval"] = CallbackAnswer.Succeed("\"yes\"") } });
 
-        var run = runner.RunToEndAsync<string, string>(
+        var run = runner.RunAsync<string, string>(
             "order-1",
             async (_, context) =>
             {
@@ -146,7 +146,7 @@ public class CallbackByNameTests
             AnswerCallback = _ => CallbackAnswer.Succeed("\"fallback\""),
         });
 
-        var run = runner.RunToEndAsync<string, string>(
+        var run = runner.RunAsync<string, string>(
             "order-1", (_, context) => context.WaitForCallbackAsync<string>((_, _) => Task.CompletedTask, "manager-approval", cancellationToken: cancellationToken), cancellationToken);
 
         var problem = Assert.ThrowsAsync<InvalidOperationException>(async () => await run);

@@ -25,7 +25,7 @@ public class InvocationTests
         for (var run = 0; run < 2; run++)
         {
             using var runner = new LocalDurableRunner();
-            var result = await runner.RunToEndAsync<string, string>("order-7", TwoWaits(cancellationToken), cancellationToken);
+            var result = await runner.RunAsync<string, string>("order-7", TwoWaits(cancellationToken), cancellationToken);
             Assert.That(result.Invocations.Select(invocation => invocation.Number), Is.EqualTo(new[] { 1, 2, 3 }));
             requestIds.AddRange(result.Invocations.Select(invocation => invocation.RequestId));
         }
@@ -40,7 +40,7 @@ public class InvocationTests
         using var runner = new LocalDurableRunner();
         var seen = new List<(string RequestId, string Arn)>();
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-7",
             async (input, context) =>
             {
@@ -62,7 +62,7 @@ public class InvocationTests
     {
         using var runner = new LocalDurableRunner();
 
-        var result = await runner.RunToEndAsync<string, string>("order-7", TwoWaits(cancellationToken), cancellationToken);
+        var result = await runner.RunAsync<string, string>("order-7", TwoWaits(cancellationToken), cancellationToken);
 
         Assert.Multiple(() =>
         {
@@ -89,7 +89,7 @@ public class InvocationTests
             },
         });
 
-        var result = await runner.RunToEndAsync<string, int>(
+        var result = await runner.RunAsync<string, int>(
             "order-7",
             (order, context) => context.InvokeAsync<string?, int>("billing", order, "bill", cancellationToken: cancellationToken),
             cancellationToken);
@@ -109,7 +109,7 @@ public class InvocationTests
     {
         using var runner = new LocalDurableRunner();
 
-        var result = await runner.RunToEndAsync<string, int>(
+        var result = await runner.RunAsync<string, int>(
             "order-7",
             (order, context) => context.InvokeAsync<string?, int>("billing", order, "bill", cancellationToken: cancellationToken),
             cancellationToken);

@@ -133,7 +133,7 @@ public class OperationTreeTests
     private static async Task<LocalRunResult<string>> RunOrderAsync(bool prune, CancellationToken cancellationToken)
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { Service = new InMemoryServiceOptions { PruneFinishedContexts = prune } });
-        return await runner.RunToEndAsync<string, string>(
+        return await runner.RunAsync<string, string>(
             "order-7",
             async (_, context) =>
             {

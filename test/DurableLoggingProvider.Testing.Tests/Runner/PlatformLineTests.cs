@@ -123,7 +123,7 @@ public class PlatformLineTests
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { Output = output, CrashAfterCheckpoints = { [1] = 0 } });
         var logger = runner.LoggerFactory.CreateLogger("Orders");
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-7",
             async (order, context) =>
             {
@@ -149,7 +149,7 @@ public class PlatformLineTests
     private static Task<LocalRunResult<string>> RunWithOneWaitAsync(LocalDurableRunner runner, CancellationToken cancellationToken)
     {
         var logger = runner.LoggerFactory.CreateLogger("Orders");
-        return runner.RunToEndAsync<string, string>(
+        return runner.RunAsync<string, string>(
             "order-7",
             async (order, context) =>
             {

@@ -17,7 +17,7 @@ public class RealTimeTests
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { RealTime = true });
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-7",
             async (_, context) =>
             {

@@ -23,7 +23,7 @@ public class RecordedLineTests
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { LogFormat = DurableLogFormat.Text });
         var logger = runner.LoggerFactory.CreateLogger("Orders");
 
-        var result = await runner.RunToEndAsync<string, string>("ord-1", async (orderId, context) =>
+        var result = await runner.RunAsync<string, string>("ord-1", async (orderId, context) =>
         {
             logger.LogInformation("Order {OrderId} received", orderId);
             await context.WaitAsync(TimeSpan.FromMinutes(10), "review-window");
@@ -51,7 +51,7 @@ public class RecordedLineTests
         using var runner = new LocalDurableRunner();
         var logger = runner.LoggerFactory.CreateLogger("Orders");
 
-        var result = await runner.RunToEndAsync<string, string>("ord-1", async (orderId, context) =>
+        var result = await runner.RunAsync<string, string>("ord-1", async (orderId, context) =>
         {
             // A thread that does not flow the execution context loses the invocation: its line has no request id.
             var lost = new Thread(() => logger.LogError("lost the context"));
@@ -85,7 +85,7 @@ public class RecordedLineTests
         outside = runner.LoggerFactory.CreateLogger("Outside");
         outside.LogInformation("before the run");
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "ord-1", async (_, context) => await (await context.CreateCallbackAsync<string>("approval")).GetResultAsync(), cancellationToken);
 
         Assert.Multiple(() =>

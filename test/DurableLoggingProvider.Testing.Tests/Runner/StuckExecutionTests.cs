@@ -67,7 +67,7 @@ public class StuckExecutionTests
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { MaxInvocations = 4 });
 
-        var result = await runner.RunToEndAsync<string, string>(
+        var result = await runner.RunAsync<string, string>(
             "order-7",
             async (_, context) =>
             {
@@ -91,7 +91,7 @@ public class StuckExecutionTests
         Func<PendingCallback, CallbackAnswer?> answer, CallbackConfig? config, CancellationToken cancellationToken)
     {
         using var runner = new LocalDurableRunner(new LocalRunnerOptions { AnswerCallback = answer });
-        return await runner.RunToEndAsync<string, string>(
+        return await runner.RunAsync<string, string>(
             "order-7",
             async (_, context) =>
             {
