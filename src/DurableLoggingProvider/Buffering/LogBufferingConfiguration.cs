@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLoggingProvider;
 
@@ -25,8 +24,8 @@ internal static class LogBufferingConfiguration
     public static void FindProblems(DurableLoggerOptions options, List<string> problems)
     {
         var buffering = options.Buffering;
-        CheckLevel(nameof(LogBufferingOptions.HoldBelow), buffering.HoldBelow, problems);
-        CheckLevel(nameof(LogBufferingOptions.FlushAt), buffering.FlushAt, problems);
+        SubsectionReader.CheckLevel(Key(nameof(LogBufferingOptions.HoldBelow)), buffering.HoldBelow, problems);
+        SubsectionReader.CheckLevel(Key(nameof(LogBufferingOptions.FlushAt)), buffering.FlushAt, problems);
         if (buffering.MaxBytes is < LogBufferingOptions.MinMaxBytes or > LogBufferingOptions.MaxMaxBytes)
         {
             problems.Add($"{Key(nameof(LogBufferingOptions.MaxBytes))} is {buffering.MaxBytes}, which is out of range. Allowed values: {s_maxBytesRange}.");
@@ -37,14 +36,6 @@ internal static class LogBufferingConfiguration
             problems.Add(
                 $"{Key(nameof(LogBufferingOptions.FlushAt))} is {buffering.FlushAt}, below {Key(nameof(LogBufferingOptions.HoldBelow))} ({buffering.HoldBelow}), " +
                 "so a held line would flush itself. Allowed values: a level at or above HoldBelow.");
-        }
-    }
-
-    private static void CheckLevel(string option, LogLevel level, List<string> problems)
-    {
-        if (!Enum.IsDefined(level) || level == LogLevel.None)
-        {
-            problems.Add($"{Key(option)} is {(int)level}, which is not one of the allowed values: {SubsectionReader.LevelNames}.");
         }
     }
 

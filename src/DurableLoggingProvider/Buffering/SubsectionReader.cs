@@ -28,6 +28,15 @@ internal readonly struct SubsectionReader
 
     public string Key(string option) => DurableLoggerOptionsValidation.Key($"{_name}:{option}");
 
+    /// <summary>Records a problem when <paramref name="level"/>, the value of <paramref name="key"/>, is not a level such an option takes.</summary>
+    public static void CheckLevel(string key, LogLevel level, List<string> problems)
+    {
+        if (!Enum.IsDefined(level) || level == LogLevel.None)
+        {
+            problems.Add($"{key} is {(int)level}, which is not one of the allowed values: {LevelNames}.");
+        }
+    }
+
     public void Bool(string option, Action<bool> assign)
     {
         if (Read(option) is { } text)

@@ -21,22 +21,15 @@ internal static class StandardOutputDoubling
             return;
         }
 
-        var writers = new List<string>();
         foreach (var provider in providers)
         {
-            if (ProviderGate.Unwrap(provider).GetType().FullName == ConsoleProviderTypeName && !writers.Contains(ConsoleProviderTypeName))
+            if (ProviderGate.Unwrap(provider).GetType().FullName == ConsoleProviderTypeName)
             {
-                writers.Add(ConsoleProviderTypeName);
+                durable.WriteStartupWarning(
+                    $"{ConsoleProviderTypeName} also writes to standard output, so in Lambda each line reaches CloudWatch twice, once from it and once from the durable provider. " +
+                    "Call builder.Logging.ClearProviders() before AddDurableLogging(), or remove that provider.");
+                return;
             }
         }
-
-        if (writers.Count == 0)
-        {
-            return;
-        }
-
-        durable.WriteStartupWarning(
-            $"{string.Join(", ", writers)} also writes to standard output, so in Lambda each line reaches CloudWatch twice, once from it and once from the durable provider. " +
-            "Call builder.Logging.ClearProviders() before AddDurableLogging(), or remove that provider.");
     }
 }

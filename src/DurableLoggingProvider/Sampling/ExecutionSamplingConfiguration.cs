@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLoggingProvider;
 
@@ -28,10 +26,7 @@ internal static class ExecutionSamplingConfiguration
             problems.Add($"{Key(nameof(ExecutionSamplingOptions.Rate))} is {sampling.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which is out of range. Allowed values: {RateRange}.");
         }
 
-        if (!Enum.IsDefined(sampling.SampledBelow) || sampling.SampledBelow == LogLevel.None)
-        {
-            problems.Add($"{Key(nameof(ExecutionSamplingOptions.SampledBelow))} is {(int)sampling.SampledBelow}, which is not one of the allowed values: {SubsectionReader.LevelNames}.");
-        }
+        SubsectionReader.CheckLevel(Key(nameof(ExecutionSamplingOptions.SampledBelow)), sampling.SampledBelow, problems);
     }
 
     private static string Key(string option) => DurableLoggerOptionsValidation.Key($"{Section}:{option}");
