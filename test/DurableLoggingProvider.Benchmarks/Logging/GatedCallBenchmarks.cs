@@ -15,7 +15,9 @@ namespace DurableLoggingProvider.Benchmarks.Logging;
 /// generated call in a live context, written as JSON to a stream that discards. Each setup checks that its
 /// calls write nothing, and each cleanup that the iterations wrote nothing either: the replaying context
 /// entered in the setup is the one the iterations ran in. MEL's floor is the same generated call on a logger
-/// factory with no provider at all: what a call costs that no provider is asked about.
+/// factory with no provider at all: what a call costs that no provider is asked about; and the same call on a
+/// factory whose one provider answers false to everything: what MEL costs when it must ask a provider, as it
+/// must ask ours when the gate, not the level, keeps a line out.
 /// </summary>
 [SteadyStateJob]
 public class GatedCallBenchmarks
@@ -24,6 +26,8 @@ public class GatedCallBenchmarks
     private LoggerUnderTest? _logger;
     private ServiceProvider? _noProvider;
     private ILogger? _melFloor;
+    private ServiceProvider? _askedProvider;
+    private ILogger? _askedFloor;
 
     [GlobalSetup(Target = nameof(Written))]
     public void SetupWritten()
@@ -61,6 +65,19 @@ public class GatedCallBenchmarks
         }
     }
 
+    [GlobalSetup(Target = nameof(OneProviderAskedGenerated))]
+    public void SetupOneProviderAsked()
+    {
+        _askedProvider = new ServiceCollection()
+            .AddLogging(builder => builder.AddProvider(new NeverEnabledProvider()))
+            .BuildServiceProvider();
+        _askedFloor = _askedProvider.GetRequiredService<ILogger<OrderWorkflow>>();
+        if (_askedFloor.IsEnabled(LogLevel.Information))
+        {
+            throw SanityChecks.Failed("A logger factory whose one provider is never enabled says Information is enabled.");
+        }
+    }
+
     [Benchmark(Baseline = true, Description = "written (generated)")]
     public void Written() => OrderLog.OrderCharged(_logger!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
@@ -73,6 +90,9 @@ public class GatedCallBenchmarks
     [Benchmark(Description = "MEL floor: no provider (generated)")]
     public void MelFloorGenerated() => OrderLog.OrderCharged(_melFloor!, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
+    [Benchmark(Description = "MEL floor: one provider asked, answers false (generated)")]
+    public void OneProviderAskedGenerated() => OrderLog.OrderCharged(_askedFloor!, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
     [Benchmark(Description = "replay suppressed (generated)")]
     public void ReplaySuppressedGenerated() => OrderLog.OrderCharged(_logger!.Logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
@@ -84,6 +104,9 @@ public class GatedCallBenchmarks
 
     [GlobalCleanup(Target = nameof(MelFloorGenerated))]
     public void CleanupMelFloor() => _noProvider?.Dispose();
+
+    [GlobalCleanup(Target = nameof(OneProviderAskedGenerated))]
+    public void CleanupOneProviderAsked() => _askedProvider?.Dispose();
 
     [GlobalCleanup(Targets = new[] { nameof(LevelDisabledGenerated), nameof(LevelDisabledExtension), nameof(ReplaySuppressedGenerated), nameof(ReplaySuppressedExtension) })]
     public void CleanupGated() => Close(logger => logger.RequireIterationsWroteNothing());
