@@ -19,4 +19,7 @@ internal sealed class AmbientFrame
     public DurableContextState? Context { get; }
 
     public DurableOperation? Operation { get; }
+
+    /// <summary>The JSON formatter's encoding of this frame's durable fields, made at its first line and kept for the next.</summary>
+    internal DurableFieldsJson? EncodedJsonFields { get; set; }
 }

@@ -37,7 +37,7 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
         }
 
         CorrelationJson.WriteActivityIds(writer, Correlation, fields);
-        WriteDurableFields(writer, in record, limits, buffer);
+        DurableFieldsJson.Write(writer, in record, names, limits, buffer);
         CorrelationJson.WritePowertoolsFields(writer, Correlation, in record, limits, buffer);
 
         writer.WriteString(names.Category, limits.Cut(record.Category, buffer));
@@ -67,38 +67,6 @@ internal sealed class LambdaJsonFormatter : RecordFormatter
         writer.WriteEndObject();
         writer.Flush();
         buffer.Write((byte)'\n');
-    }
-
-    /// <summary>The durable fields after Lambda's own, in their one order; a caller's value of the same name takes a context field's place.</summary>
-    private void WriteDurableFields(Utf8JsonWriter writer, in LogRecord record, RecordLimits limits, RenderBuffer buffer)
-    {
-        foreach (var field in DurableFields.AfterLambdaFields)
-        {
-            var value = DurableFields.Read(field, record.Frame, record.IsReplay);
-            if (!value.IsPresent)
-            {
-                continue;
-            }
-
-            var name = Names.Durable(field);
-            if (DurableFields.YieldsToCallerValue(field) && record.Fields.HasCallerField(name))
-            {
-                continue;
-            }
-
-            if (value.Text is { } text)
-            {
-                writer.WriteString(name, limits.Cut(text, buffer));
-            }
-            else if (value.Number is { } number)
-            {
-                writer.WriteNumber(name, number);
-            }
-            else
-            {
-                writer.WriteBoolean(name, true);
-            }
-        }
     }
 
     private void WriteCallerFields(Utf8JsonWriter writer, RecordFields fields, RecordLimits limits, RenderBuffer buffer)
