@@ -2,6 +2,8 @@ using BenchmarkDotNet.Attributes;
 using DurableLoggingProvider.Benchmarks.Configuration;
 using DurableLoggingProvider.Benchmarks.Floor;
 using DurableLoggingProvider.Benchmarks.Workload;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DurableLoggingProvider.Benchmarks.Peers;
 
@@ -19,6 +21,8 @@ namespace DurableLoggingProvider.Benchmarks.Peers;
 /// and its interpolated-string <c>ZLogInformation</c>. The floor is the same record written by hand
 /// (<see cref="HandWrittenJsonLine"/>), checked to be ours' line byte for byte but for the timestamp. Ours
 /// is measured twice: through the <c>[LoggerMessage]</c> call site and through <see cref="DurableLogMessage"/>.
+/// One more row is not a line: MEL's share (<see cref="ValueReadingProvider"/>), the same call reaching a provider
+/// that reads its values and writes nothing, the part of every MEL provider's time that MEL itself spends.
 /// </summary>
 [SteadyStateJob]
 public class JsonLoggerComparisonBenchmarks
@@ -33,6 +37,9 @@ public class JsonLoggerComparisonBenchmarks
     private LoggerUnderTest? _zloggerGenerated;
     private LoggerUnderTest? _zloggerInterpolated;
     private FloorUnderTest? _floor;
+    private ValueReadingProvider? _melShare;
+    private ServiceProvider? _melShareServices;
+    private ILogger? _melShareLogger;
 
     [GlobalSetup]
     public void Setup()
@@ -53,6 +60,14 @@ public class JsonLoggerComparisonBenchmarks
             "ZLogger, ZLogInformation", ZLoggerSetup.Build, durableFieldsAsScope: true,
             logger => ZLoggerOrderLog.OrderChargedInterpolated(logger, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency));
         _floor = FloorUnderTest.OpenChecked(DurableLogFormat.Json);
+        _melShare = new ValueReadingProvider();
+        _melShareServices = new ServiceCollection().AddLogging(builder => builder.AddProvider(_melShare)).BuildServiceProvider();
+        _melShareLogger = _melShareServices.GetRequiredService<ILogger<OrderWorkflow>>();
+        MelShare();
+        if (_melShare.Calls != 1 || _melShare.Mismatches != 0)
+        {
+            throw SanityChecks.Failed($"The value-reading provider saw {_melShare.Calls} calls and {_melShare.Mismatches} mismatches for one call.");
+        }
     }
 
     [Benchmark(Baseline = true, Description = "DurableLoggingProvider")]
@@ -83,15 +98,24 @@ public class JsonLoggerComparisonBenchmarks
     [Benchmark(Description = "floor: by hand, Utf8JsonWriter")]
     public void HandWritten() => _floor!.Json.Write(OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
 
+    [Benchmark(Description = "MEL's share: a provider that reads the values, writes nothing")]
+    public void MelShare() => OrderLog.OrderCharged(_melShareLogger!, OrderCharge.OrderId, OrderCharge.Amount, OrderCharge.Currency);
+
     [GlobalCleanup]
     public void Cleanup()
     {
         try
         {
+            if (_melShare is { } share && share.Mismatches != 0)
+            {
+                throw SanityChecks.Failed($"The value-reading provider saw {share.Mismatches} calls with other values than the template's.");
+            }
+
             LoggerUnderTest.RequireExactlyOneWrote(_ours, _oursTyped, _melJsonConsole, _serilog, _nlog, _zlogger, _zloggerGenerated, _zloggerInterpolated, _floor);
         }
         finally
         {
+            _melShareServices?.Dispose();
             _zloggerInterpolated?.Dispose();
             _zloggerGenerated?.Dispose();
             _zlogger?.Dispose();
