@@ -21,23 +21,30 @@ public class ThreadFrameTests
     [Test]
     public async Task PoolThreadsThatRanAFramesWorkSeeNoFrameInWorkThatCarriesNone()
     {
-        var threadsWithFrame = new ConcurrentDictionary<int, bool>();
-        using (DurableLogContext.BeginInvocation(new LambdaInvocation("req-pool")))
+        // Work that carries the frame and work queued without the execution context, interleaved, so that the
+        // pool's few threads each run both kinds, one after the other.
+        var invocation = new LambdaInvocation("req-pool");
+        var seen = new (int ThreadId, bool Flowed, LambdaInvocation? Value)[Items * 2];
+        using var done = new CountdownEvent(seen.Length);
+        using (DurableLogContext.BeginInvocation(invocation))
         {
-            await Task.WhenAll(Enumerable.Range(0, Items).Select(_ => Task.Run(() =>
+            for (var i = 0; i < Items; i++)
             {
-                threadsWithFrame[Environment.CurrentManagedThreadId] = DurableLogContext.Invocation is not null;
-            })));
+                Queue(seen, 2 * i, flowed: true, done);
+                Queue(seen, (2 * i) + 1, flowed: false, done);
+            }
         }
 
-        var seen = await RunUnflowedAsync(() => DurableLogContext.Invocation);
-
+        Assert.That(await Task.Run(() => done.Wait(TimeSpan.FromSeconds(30))), Is.True, "the pool ran every item");
         Assert.Multiple(() =>
         {
-            Assert.That(threadsWithFrame.Values, Is.All.True, "the frame flowed into Task.Run");
-            Assert.That(seen.Select(s => s.Value), Is.All.Null, "work queued without the execution context carries no frame");
+            Assert.That(seen.Where(s => s.Flowed).Select(s => s.Value), Is.All.SameAs(invocation), "the frame flowed into the work that carries it");
+            Assert.That(seen.Where(s => !s.Flowed).Select(s => s.Value), Is.All.Null, "work queued without the execution context carries no frame");
         });
-        Assume.That(seen.Select(s => s.ThreadId).Intersect(threadsWithFrame.Keys), Is.Not.Empty, "the same pool threads ran both");
+        Assume.That(
+            seen.Where(s => s.Flowed).Select(s => s.ThreadId).Intersect(seen.Where(s => !s.Flowed).Select(s => s.ThreadId)),
+            Is.Not.Empty,
+            "some pool thread ran both kinds");
     }
 
     [Test]
@@ -114,23 +121,20 @@ public class ThreadFrameTests
         Assert.That(frames.ToArray(), Is.EqualTo(new[] { invocation, null }));
     }
 
-    private static async Task<(int ThreadId, LambdaInvocation? Value)[]> RunUnflowedAsync(Func<LambdaInvocation?> read)
+    private static void Queue((int ThreadId, bool Flowed, LambdaInvocation? Value)[] seen, int index, bool flowed, CountdownEvent done)
     {
-        var results = new (int ThreadId, LambdaInvocation? Value)[Items];
-        using var done = new CountdownEvent(Items);
-        for (var i = 0; i < Items; i++)
+        WaitCallback read = _ =>
         {
-            var index = i;
-            ThreadPool.UnsafeQueueUserWorkItem(
-                _ =>
-                {
-                    results[index] = (Environment.CurrentManagedThreadId, read());
-                    done.Signal();
-                },
-                null);
+            seen[index] = (Environment.CurrentManagedThreadId, flowed, DurableLogContext.Invocation);
+            done.Signal();
+        };
+        if (flowed)
+        {
+            ThreadPool.QueueUserWorkItem(read);
         }
-
-        await Task.Run(() => done.Wait(TimeSpan.FromSeconds(30)));
-        return results;
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(read, null);
+        }
     }
 }
