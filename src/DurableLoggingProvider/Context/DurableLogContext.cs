@@ -24,6 +24,12 @@ public static class DurableLogContext
     /// changes, by a set or by the thread switching execution contexts (an await resuming, a thread-pool
     /// item starting or ending), as it does for <c>CultureInfo.CurrentCulture</c>. The hot path reads this
     /// field, about twice as cheap as the <c>AsyncLocal</c>'s own lookup (docs/performance.md, section 5).
+    /// Two windows are left, both inside the runtime's own switch of contexts: while it calls the change
+    /// handlers of other <c>AsyncLocal</c>s registered before this one (a line logged from such a handler, say an
+    /// <c>Activity.CurrentChanged</c> listener, can carry the frame being left), and a frame entered from such a
+    /// handler while the thread pool resets a thread between work items. With a handler, a value set back to
+    /// null stays in the execution context, so each later context switch calls the handler; replay, which
+    /// switches on every step, measured no difference.
     /// </summary>
     [ThreadStatic]
     private static AmbientFrame? s_threadFrame;

@@ -18,11 +18,11 @@ internal sealed class DurableFieldsJson
 
     private readonly FieldNames _names;
     private readonly bool _isReplay;
-    private readonly byte[] _fragment;
+    private readonly byte[]? _fragment;
     private readonly JsonEncodedText[] _yieldingNames;
     private readonly int _longestText;
 
-    private DurableFieldsJson(AmbientFrame frame, FieldNames names, bool isReplay)
+    private DurableFieldsJson(AmbientFrame frame, FieldNames names, bool isReplay, int maxStringLength)
     {
         _names = names;
         _isReplay = isReplay;
@@ -40,8 +40,14 @@ internal sealed class DurableFieldsJson
         }
 
         _yieldingNames = yielding[..yieldingCount];
-        _fragment = Encode(frame, names, isReplay);
+
+        // A value the first rendering would cut is never escaped whole: such a frame's lines are written one
+        // field at a time, each cut as any string is.
+        _fragment = _longestText <= maxStringLength ? Encode(frame, names, isReplay) : null;
     }
+
+    /// <summary>The length of the encoded fragment, or <see langword="null"/> when the frame's fields are written one by one.</summary>
+    internal int? FragmentLength => _fragment?.Length;
 
     /// <summary>
     /// Writes the record's durable fields into the object <paramref name="writer"/> is in, after at least one
@@ -49,14 +55,14 @@ internal sealed class DurableFieldsJson
     /// </summary>
     public static void Write(Utf8JsonWriter writer, in LogRecord record, FieldNames names, RecordLimits limits, RenderBuffer buffer)
     {
-        if (record.Frame is { } frame && !limits.IsTruncating && Encoded(frame, names, record.IsReplay) is var encoded
+        if (record.Frame is { } frame && !limits.IsTruncating && Encoded(frame, names, record.IsReplay, limits) is { _fragment: { } fragment } encoded
             && encoded._longestText <= limits.MaxStringLength && !encoded.YieldsTo(record.Fields))
         {
-            if (encoded._fragment.Length > 0)
+            if (fragment.Length > 0)
             {
                 // The writer's bytes go to the buffer first; it then goes on after the fragment as after any property.
                 writer.Flush();
-                buffer.Write(encoded._fragment);
+                buffer.Write(fragment);
             }
 
             return;
@@ -98,14 +104,14 @@ internal sealed class DurableFieldsJson
         }
     }
 
-    private static DurableFieldsJson Encoded(AmbientFrame frame, FieldNames names, bool isReplay)
+    private static DurableFieldsJson Encoded(AmbientFrame frame, FieldNames names, bool isReplay, RecordLimits limits)
     {
         var encoded = frame.EncodedJsonFields;
         if (encoded is null || !ReferenceEquals(encoded._names, names) || encoded._isReplay != isReplay)
         {
             // A frame is immutable, so its fields change only with the names (a configuration reload) or the
             // replay mark; lines of one frame on two threads at once may each encode it, and either is kept.
-            encoded = new DurableFieldsJson(frame, names, isReplay);
+            encoded = new DurableFieldsJson(frame, names, isReplay, limits.MaxStringLength);
             frame.EncodedJsonFields = encoded;
         }
 

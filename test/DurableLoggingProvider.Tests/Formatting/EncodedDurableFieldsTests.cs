@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Text;
 using DurableLoggingProvider.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -182,6 +184,85 @@ public class EncodedDurableFieldsTests
                 Assert.That(JsonLine.String(record, "executionArn"), Does.StartWith("arn:xxx").And.Length.LessThan(arn.Length));
             }
         });
+    }
+
+    [Test]
+    public void TheEncodedFieldsAreTheBytesOfTheFieldsWrittenOneByOne()
+    {
+        var invocation = new LambdaInvocation("req-1");
+        var context = new DurableContextState("arn:\"q\"é\u2028", isReplaying: false, parentId: "ctx-1");
+        var operation = new DurableOperation("op-1", "say \"hi\"", attempt: 3);
+        (AmbientFrame Frame, bool IsReplay)[] cases =
+        [
+            (new AmbientFrame(invocation, context, operation), false),
+            (new AmbientFrame(invocation, context, operation), true),
+            (new AmbientFrame(invocation, context: null, operation), false),
+            (new AmbientFrame(invocation, context, operation: null), false),
+            (new AmbientFrame(invocation, context: null, operation: null), false),
+        ];
+
+        // Truncating limits that cut nothing write the fields one by one; the first rendering encodes the
+        // frame's fragment, the second copies the cached one.
+        var oneByOne = cases.Select(c => Render(c.Frame, c.IsReplay, RecordLimits.Truncating(4096, 4096))).ToArray();
+        var encoded = cases.Select(c => Render(c.Frame, c.IsReplay, RecordLimits.Untruncated(4096))).ToArray();
+        var cached = cases.Select(c => Render(c.Frame, c.IsReplay, RecordLimits.Untruncated(4096))).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(encoded, Is.EqualTo(oneByOne));
+            Assert.That(cached, Is.EqualTo(oneByOne));
+            Assert.That(cases.Select(c => c.Frame.EncodedJsonFields?.FragmentLength), Has.All.Not.Null, "every frame was encoded");
+            Assert.That(
+                encoded[1],
+                Is.EqualTo("{\"first\":null,\"executionArn\":\"arn:\\\"q\\\"é\\u2028\",\"parentId\":\"ctx-1\",\"operationId\":\"op-1\","
+                    + "\"operationName\":\"say \\\"hi\\\"\",\"attempt\":3,\"replay\":true}"));
+            Assert.That(encoded[4], Is.EqualTo("{\"first\":null}"));
+        });
+    }
+
+    [Test]
+    public void AValueLongerThanTheRecordIsNeverEncodedWhole()
+    {
+        using var logging = new TestLogging(o =>
+        {
+            o.Format = DurableLogFormat.Json;
+            o.MaxRecordBytes = 4096;
+        });
+        var logger = logging.Logger();
+        AmbientFrame? frame;
+        using (DurableLogContext.EnterOperation(new DurableOperation("op-1", new string('n', 1_000_000))))
+        {
+            frame = DurableLogContext.CurrentFrame;
+            logger.LogInformation("first");
+            logger.LogInformation("second");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(frame?.EncodedJsonFields, Is.Not.Null, "the frame's fields were looked at");
+            Assert.That(frame?.EncodedJsonFields?.FragmentLength, Is.Null, "and not escaped whole");
+            Assert.That(logging.Sink.Lines.Select(line => JsonLine.String(JsonLine.Parse(line), "operationName")), Has.All.StartWith("nnn").And.All.Length.LessThan(4096));
+        });
+    }
+
+    private static string Render(AmbientFrame frame, bool isReplay, RecordLimits limits)
+    {
+        var buffer = RenderBuffer.Rent();
+        try
+        {
+            var writer = buffer.StartJson();
+            writer.WriteStartObject();
+            writer.WriteNull("first");
+            var record = new LogRecord(DateTimeOffset.UnixEpoch, LogLevel.Information, "Tests", default, "message", null, frame, isReplay, RecordFields.None);
+            DurableFieldsJson.Write(writer, in record, FieldNames.CamelCase, limits, buffer);
+            writer.WriteEndObject();
+            writer.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            RenderBuffer.Return(buffer);
+        }
     }
 
     private static string Settings(string durable) =>
