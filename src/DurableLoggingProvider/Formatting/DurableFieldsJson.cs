@@ -22,7 +22,7 @@ internal sealed class DurableFieldsJson
     private readonly JsonEncodedText[] _yieldingNames;
     private readonly int _longestText;
 
-    private DurableFieldsJson(AmbientFrame frame, FieldNames names, bool isReplay, int maxStringLength)
+    private DurableFieldsJson(AmbientFrame frame, FieldNames names, bool isReplay, RecordLimits limits, RenderBuffer buffer)
     {
         _names = names;
         _isReplay = isReplay;
@@ -43,7 +43,7 @@ internal sealed class DurableFieldsJson
 
         // A value the first rendering would cut is never escaped whole: such a frame's lines are written one
         // field at a time, each cut as any string is.
-        _fragment = _longestText <= maxStringLength ? Encode(frame, names, isReplay) : null;
+        _fragment = _longestText <= limits.MaxStringLength ? Encode(frame, names, isReplay, limits, buffer) : null;
     }
 
     /// <summary>The length of the encoded fragment, or <see langword="null"/> when the frame's fields are written one by one.</summary>
@@ -55,7 +55,7 @@ internal sealed class DurableFieldsJson
     /// </summary>
     public static void Write(Utf8JsonWriter writer, in LogRecord record, FieldNames names, RecordLimits limits, RenderBuffer buffer)
     {
-        if (record.Frame is { } frame && !limits.IsTruncating && Encoded(frame, names, record.IsReplay, limits) is { _fragment: { } fragment } encoded
+        if (record.Frame is { } frame && !limits.IsTruncating && Encoded(frame, names, record.IsReplay, limits, buffer) is { _fragment: { } fragment } encoded
             && encoded._longestText <= limits.MaxStringLength && !encoded.YieldsTo(record.Fields))
         {
             if (fragment.Length > 0)
@@ -73,7 +73,7 @@ internal sealed class DurableFieldsJson
 
     /// <summary>The fields one by one; a caller's value of the same name takes a yielding field's place.</summary>
     private static void WriteEach(
-        Utf8JsonWriter writer, AmbientFrame? frame, bool isReplay, FieldNames names, RecordFields callerFields, RecordLimits limits, RenderBuffer? buffer)
+        Utf8JsonWriter writer, AmbientFrame? frame, bool isReplay, FieldNames names, RecordFields callerFields, RecordLimits limits, RenderBuffer buffer)
     {
         foreach (var field in DurableFields.AfterLambdaFields)
         {
@@ -91,7 +91,7 @@ internal sealed class DurableFieldsJson
 
             if (value.Text is { } text)
             {
-                writer.WriteString(name, buffer is null ? text : limits.Cut(text, buffer));
+                writer.WriteString(name, limits.Cut(text, buffer));
             }
             else if (value.Number is { } number)
             {
@@ -104,14 +104,14 @@ internal sealed class DurableFieldsJson
         }
     }
 
-    private static DurableFieldsJson Encoded(AmbientFrame frame, FieldNames names, bool isReplay, RecordLimits limits)
+    private static DurableFieldsJson Encoded(AmbientFrame frame, FieldNames names, bool isReplay, RecordLimits limits, RenderBuffer buffer)
     {
         var encoded = frame.EncodedJsonFields;
         if (encoded is null || !ReferenceEquals(encoded._names, names) || encoded._isReplay != isReplay)
         {
             // A frame is immutable, so its fields change only with the names (a configuration reload) or the
             // replay mark; lines of one frame on two threads at once may each encode it, and either is kept.
-            encoded = new DurableFieldsJson(frame, names, isReplay, limits.MaxStringLength);
+            encoded = new DurableFieldsJson(frame, names, isReplay, limits, buffer);
             frame.EncodedJsonFields = encoded;
         }
 
@@ -120,16 +120,17 @@ internal sealed class DurableFieldsJson
 
     /// <summary>
     /// The fields as the same writer writes them inside an object, each after a comma: the bytes between the
-    /// braces of an object that starts with one other property.
+    /// braces of an object that starts with one other property. Called only when no value is longer than
+    /// <paramref name="limits"/> cut to, so nothing is cut.
     /// </summary>
-    private static byte[] Encode(AmbientFrame frame, FieldNames names, bool isReplay)
+    private static byte[] Encode(AmbientFrame frame, FieldNames names, bool isReplay, RecordLimits limits, RenderBuffer buffer)
     {
         var output = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(output, s_options))
         {
             writer.WriteStartObject();
             writer.WriteNull(JsonEncodedText.Encode("_"));
-            WriteEach(writer, frame, isReplay, names, RecordFields.None, limits: default, buffer: null);
+            WriteEach(writer, frame, isReplay, names, RecordFields.None, limits, buffer);
             writer.WriteEndObject();
         }
 

@@ -52,7 +52,7 @@ internal sealed class ValueReadingProvider : ILoggerProvider
             for (var i = 0; i < s_expectedKeys.Length; i++)
             {
                 var (key, value) = ((IReadOnlyList<KeyValuePair<string, object?>>)state)[i];
-                if (!ReferenceEquals(key, s_expectedKeys[i]) && key != s_expectedKeys[i] || value is null)
+                if (key != s_expectedKeys[i] || value is null)
                 {
                     Mismatches++;
                 }

@@ -27,7 +27,7 @@ public class AppSettingsBindingTests
     [TestCase("JSON")]
     public void FormatBindsFromItsNameInAnyCase(string format)
     {
-        using var file = new AppSettingsFile(Settings($"\"Format\": \"{format}\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection($"\"Format\": \"{format}\""));
         using var services = file.BuildServices();
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Bound").LogInformation("as json");
@@ -39,7 +39,7 @@ public class AppSettingsBindingTests
     [TestCase("text")]
     public void TextFormatBindsFromItsName(string format)
     {
-        using var file = new AppSettingsFile(Settings($"\"Format\": \"{format}\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection($"\"Format\": \"{format}\""));
         using var services = file.BuildServices();
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Bound").LogInformation("as text");
@@ -68,7 +68,7 @@ public class AppSettingsBindingTests
     [TestCase("MARK", true)]
     public void ReplayModeBindsFromItsNameInAnyCase(string mode, bool marked)
     {
-        using var file = new AppSettingsFile(Settings($"\"Format\": \"Json\", \"ReplayMode\": \"{mode}\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection($"\"Format\": \"Json\", \"ReplayMode\": \"{mode}\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bound");
 
@@ -88,7 +88,7 @@ public class AppSettingsBindingTests
     [Test]
     public void ReplayModeSuppressBindsFromItsName()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\", \"ReplayMode\": \"suppress\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"ReplayMode\": \"suppress\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bound");
 
@@ -105,7 +105,7 @@ public class AppSettingsBindingTests
     [TestCase("camelCase", "requestId", "executionArn")]
     public void FieldNamingBindsFromItsNameInAnyCase(string naming, string requestIdKey, string executionArnKey)
     {
-        using var file = new AppSettingsFile(Settings($"\"Format\": \"Json\", \"FieldNaming\": \"{naming}\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection($"\"Format\": \"Json\", \"FieldNaming\": \"{naming}\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bound");
 
@@ -129,7 +129,7 @@ public class AppSettingsBindingTests
     [TestCase("TRUE", true)]
     public void IncludeScopesBindsFromABooleanStringInAnyCase(string includeScopes, bool included)
     {
-        using var file = new AppSettingsFile(Settings($"\"Format\": \"Json\", \"IncludeScopes\": \"{includeScopes}\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection($"\"Format\": \"Json\", \"IncludeScopes\": \"{includeScopes}\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bound");
 
@@ -145,7 +145,7 @@ public class AppSettingsBindingTests
     [Test]
     public void IncludeScopesBindsFromAJsonBoolean()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\", \"IncludeScopes\": false"));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"IncludeScopes\": false"));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Bound");
 
@@ -160,7 +160,7 @@ public class AppSettingsBindingTests
     [Test]
     public void MaxRecordBytesBindsFromANumber()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\", \"MaxRecordBytes\": 4096"));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"MaxRecordBytes\": 4096"));
         using var services = file.BuildServices();
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Bound").LogInformation("{Payload}", new string('x', 20_000));
@@ -177,7 +177,7 @@ public class AppSettingsBindingTests
     [Test]
     public void MaxRecordBytesBindsFromAString()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\", \"MaxRecordBytes\": \"8192\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"MaxRecordBytes\": \"8192\""));
         using var services = file.BuildServices();
 
         var provider = services.GetServices<ILoggerProvider>().OfType<DurableLoggerProvider>().Single();
@@ -250,7 +250,4 @@ public class AppSettingsBindingTests
             Assert.That(logger.IsEnabled(LogLevel.Warning), Is.True);
         });
     }
-
-    private static string Settings(string durable) =>
-        $$"""{ "Logging": { "LogLevel": { "Default": "Trace" }, "Durable": { {{durable}} } } }""";
 }

@@ -24,12 +24,12 @@ public class ConfigurationReloadTests
     [Test]
     public void AReloadedFormatReachesLoggersAlreadyCreated()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILogger<ConfigurationReloadTests>>();
         logger.LogInformation("before");
 
-        file.Rewrite(Settings("\"Format\": \"Text\""));
+        file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Text\""));
         file.Configuration.Reload();
         logger.LogInformation("after");
 
@@ -48,7 +48,7 @@ public class ConfigurationReloadTests
     [Test]
     public void TheFileWatcherDeliversAChangedReplayModeToLoggersAlreadyCreated()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\", \"ReplayMode\": \"Suppress\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"ReplayMode\": \"Suppress\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILogger<ConfigurationReloadTests>>();
         var provider = services.GetServices<ILoggerProvider>().OfType<DurableLoggerProvider>().Single();
@@ -58,7 +58,7 @@ public class ConfigurationReloadTests
             logger.LogInformation("suppressed");
         }
 
-        file.Rewrite(Settings("\"Format\": \"Json\", \"ReplayMode\": \"Mark\""));
+        file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"ReplayMode\": \"Mark\""));
         var applied = BoundedWait.Until(() => provider.Settings.ReplayMode == ReplayMode.Mark);
         using (DurableLogContext.EnterContext(replaying))
         {
@@ -112,11 +112,11 @@ public class ConfigurationReloadTests
     [Test]
     public void EveryReloadedOptionReachesLoggersAlreadyCreated()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Reloaded");
 
-        file.Rewrite(Settings("\"Format\": \"Json\", \"FieldNaming\": \"SnakeCase\", \"IncludeScopes\": false, \"ReplayMode\": \"Emit\", \"MaxRecordBytes\": 5000"));
+        file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"FieldNaming\": \"SnakeCase\", \"IncludeScopes\": false, \"ReplayMode\": \"Emit\", \"MaxRecordBytes\": 5000"));
         file.Configuration.Reload();
         using (DurableLogContext.EnterContext(new DurableContextState("arn:reloaded", isReplaying: true)))
         using (logger.BeginScope(new Dictionary<string, object?> { ["OrderId"] = 7 }))
@@ -139,11 +139,11 @@ public class ConfigurationReloadTests
     [Test]
     public void AWrongValueArrivingByReloadKeepsThePreviousSettingsAndIsReportedOnce()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\", \"ReplayMode\": \"Mark\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"ReplayMode\": \"Mark\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Reloaded");
 
-        file.Rewrite(Settings("\"Format\": \"Xml\", \"ReplayMode\": \"Mark\", \"MaxRecordBytes\": -1"));
+        file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Xml\", \"ReplayMode\": \"Mark\", \"MaxRecordBytes\": -1"));
         Assert.That(() => file.Configuration.Reload(), Throws.Nothing);
         file.Configuration.Reload();
         using (DurableLogContext.EnterContext(new DurableContextState("arn:kept", isReplaying: true)))
@@ -171,20 +171,20 @@ public class ConfigurationReloadTests
     [Test]
     public void ACorrectedReloadAppliesAndALaterWrongOneIsReportedAgain()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Reloaded");
 
-        file.Rewrite(Settings("\"Format\": \"Xml\""));
+        file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Xml\""));
         file.Configuration.Reload();
-        file.Rewrite(Settings("\"Format\": \"Json\", \"FieldNaming\": \"SnakeCase\""));
+        file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"FieldNaming\": \"SnakeCase\""));
         file.Configuration.Reload();
         using (DurableLogContext.BeginInvocation(new LambdaInvocation("req-corrected")))
         {
             logger.LogInformation("corrected");
         }
 
-        file.Rewrite(Settings("\"Format\": \"Xml\""));
+        file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Xml\""));
         file.Configuration.Reload();
 
         var records = file.Sink.JsonRecords();
@@ -195,11 +195,11 @@ public class ConfigurationReloadTests
     [Test]
     public void AWrongValueArrivingThroughTheFileWatcherDoesNotStopTheHost()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Watched");
 
-        file.Rewrite(Settings("\"Format\": \"Json\", \"IncludeScopes\": \"sometimes\""));
+        file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"IncludeScopes\": \"sometimes\""));
         var reported = BoundedWait.Until(() => file.Sink.Count > 0);
         logger.LogInformation("still logging");
 
@@ -208,7 +208,4 @@ public class ConfigurationReloadTests
         Assert.That(records.Select(r => r.GetProperty("level").GetString()), Is.EqualTo(Expected.Sequence("ERROR", "INFO")));
         Assert.That(records[0].GetProperty("message").GetString(), Does.Contain("Logging:Durable:IncludeScopes"));
     }
-
-    private static string Settings(string durable) =>
-        $$"""{ "Logging": { "LogLevel": { "Default": "Trace" }, "Durable": { {{durable}} } } }""";
 }

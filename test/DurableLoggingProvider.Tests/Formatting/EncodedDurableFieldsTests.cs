@@ -107,14 +107,14 @@ public class EncodedDurableFieldsTests
     [Test]
     public void AReloadedFieldNamingReachesTheNextLineOfTheSameOperation()
     {
-        using var file = new AppSettingsFile(Settings("\"Format\": \"Json\""));
+        using var file = new AppSettingsFile(AppSettingsFile.WithDurableSection("\"Format\": \"Json\""));
         using var services = file.BuildServices();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Renamed");
         using (DurableLogContext.EnterContext(new DurableContextState(ExecutionArn, isReplaying: false)))
         using (DurableLogContext.EnterOperation(new DurableOperation("op-1", "charge")))
         {
             logger.LogInformation("camel");
-            file.Rewrite(Settings("\"Format\": \"Json\", \"FieldNaming\": \"SnakeCase\""));
+            file.Rewrite(AppSettingsFile.WithDurableSection("\"Format\": \"Json\", \"FieldNaming\": \"SnakeCase\""));
             file.Configuration.Reload();
             logger.LogInformation("snake");
         }
@@ -264,7 +264,4 @@ public class EncodedDurableFieldsTests
             RenderBuffer.Return(buffer);
         }
     }
-
-    private static string Settings(string durable) =>
-        $$"""{ "Logging": { "LogLevel": { "Default": "Trace" }, "Durable": { {{durable}} } } }""";
 }

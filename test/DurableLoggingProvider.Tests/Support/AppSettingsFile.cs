@@ -29,6 +29,10 @@ internal sealed class AppSettingsFile : IDisposable
 
     public string FilePath { get; }
 
+    /// <summary>An <c>appsettings.json</c> that lets every level through and sets <c>Logging:Durable</c> to <paramref name="durable"/>, the section's members.</summary>
+    public static string WithDurableSection(string durable) =>
+        $$"""{ "Logging": { "LogLevel": { "Default": "Trace" }, "Durable": { {{durable}} } } }""";
+
     public IConfigurationRoot Configuration => _configuration;
 
     public RecordingLogSink Sink { get; } = new();
