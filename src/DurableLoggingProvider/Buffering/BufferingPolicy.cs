@@ -48,7 +48,7 @@ internal sealed class BufferingPolicy
             return;
         }
 
-        if (record.Level < _holdBelow)
+        if (Holds(record.Level))
         {
             if (record.Frame?.Context is { IsReplaying: true })
             {

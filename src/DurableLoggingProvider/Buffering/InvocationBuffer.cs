@@ -23,18 +23,6 @@ internal sealed class InvocationBuffer
         _maxBytes = maxBytes;
     }
 
-    /// <summary>How many lines are held now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _lines.Count;
-            }
-        }
-    }
-
     public void Add(HeldLine line)
     {
         lock (_lock)

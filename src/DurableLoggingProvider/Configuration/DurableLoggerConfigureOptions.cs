@@ -29,19 +29,8 @@ internal sealed class DurableLoggerConfigureOptions : IConfigureOptions<DurableL
         BindEnum<ReplayMode>(nameof(DurableLoggerOptions.ReplayMode), value => options.ReplayMode = value, options);
         BindEnum<FieldNaming>(nameof(DurableLoggerOptions.FieldNaming), value => options.FieldNaming = value, options);
 
-        if (Read(nameof(DurableLoggerOptions.IncludeScopes), out var includeScopes, out var key))
-        {
-            if (bool.TryParse(includeScopes, out var parsed))
-            {
-                options.IncludeScopes = parsed;
-            }
-            else
-            {
-                options.BindingProblems.Add($"{key} is '{includeScopes}', which is not a boolean. Allowed values: true, false.");
-            }
-        }
-
-        if (Read(nameof(DurableLoggerOptions.MaxRecordBytes), out var maxRecordBytes, out key))
+        BindBoolean(nameof(DurableLoggerOptions.IncludeScopes), value => options.IncludeScopes = value, options);
+        if (Read(nameof(DurableLoggerOptions.MaxRecordBytes), out var maxRecordBytes, out var key))
         {
             if (int.TryParse(maxRecordBytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
             {

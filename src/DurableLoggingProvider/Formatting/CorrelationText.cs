@@ -21,8 +21,8 @@ internal static class CorrelationText
         var ids = ActivityIds.Current();
         if (ids.IsPresent)
         {
-            Write(buffer, correlation.ActivityTraceId, ids.TraceId, fields, limits);
-            Write(buffer, correlation.ActivitySpanId, ids.SpanId, fields, limits);
+            LambdaTextFormatter.WriteContextField(buffer, correlation.ActivityTraceId, ids.TraceId, fields, limits);
+            LambdaTextFormatter.WriteContextField(buffer, correlation.ActivitySpanId, ids.SpanId, fields, limits);
         }
     }
 
@@ -36,14 +36,14 @@ internal static class CorrelationText
         var fields = record.Fields;
         var invocation = record.Frame?.Invocation;
         var function = CorrelationFields.FunctionOf(record.Frame);
-        Write(buffer, correlation.ServiceName, correlation.Service, fields, limits);
+        LambdaTextFormatter.WriteContextField(buffer, correlation.ServiceName, correlation.Service, fields, limits);
         if (invocation is not null)
         {
-            Write(buffer, correlation.ColdStart, invocation.IsColdStart ? "true" : "false", fields, limits);
+            LambdaTextFormatter.WriteContextField(buffer, correlation.ColdStart, invocation.IsColdStart ? "true" : "false", fields, limits);
         }
 
-        Write(buffer, correlation.FunctionName, function.FunctionName, fields, limits);
-        Write(buffer, correlation.FunctionVersion, function.FunctionVersion, fields, limits);
+        LambdaTextFormatter.WriteContextField(buffer, correlation.FunctionName, function.FunctionName, fields, limits);
+        LambdaTextFormatter.WriteContextField(buffer, correlation.FunctionVersion, function.FunctionVersion, fields, limits);
         if (function.MemorySizeMB is { } memory && !fields.HasCallerField(correlation.FunctionMemorySize))
         {
             Span<char> digits = stackalloc char[11];
@@ -53,31 +53,9 @@ internal static class CorrelationText
         }
         else
         {
-            Write(buffer, correlation.FunctionMemorySize, function.MemorySizeMB?.ToString(CultureInfo.InvariantCulture), fields, limits);
+            LambdaTextFormatter.WriteContextField(buffer, correlation.FunctionMemorySize, function.MemorySizeMB?.ToString(CultureInfo.InvariantCulture), fields, limits);
         }
-        Write(buffer, correlation.FunctionArn, invocation?.FunctionArn, fields, limits);
-    }
-
-    private static void Write(RenderBuffer buffer, JsonEncodedText name, string? value, RecordFields fields, RecordLimits limits)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (fields.HasCallerField(name))
-        {
-            // A template value is otherwise only in the message here, so it takes the field's place; a scope value is written with the scopes.
-            if (!fields.TryGetTemplateValue(name, out var callerValue))
-            {
-                return;
-            }
-
-            value = ValueText.Of(callerValue) ?? "null";
-        }
-
-        WriteName(buffer, name);
-        TextLineWriter.WriteValue(buffer, limits.Cut(value, buffer));
+        LambdaTextFormatter.WriteContextField(buffer, correlation.FunctionArn, invocation?.FunctionArn, fields, limits);
     }
 
     private static void WriteName(RenderBuffer buffer, JsonEncodedText name)

@@ -135,8 +135,17 @@ internal sealed class LambdaTextFormatter : RecordFormatter
         }
     }
 
-    private static void WriteContextField(RenderBuffer buffer, JsonEncodedText name, string value, RecordFields fields, RecordLimits limits)
+    /// <summary>
+    /// A field of the record's context (a durable or correlation field), unless it has no value; a caller's
+    /// value of the same name takes its place.
+    /// </summary>
+    internal static void WriteContextField(RenderBuffer buffer, JsonEncodedText name, string? value, RecordFields fields, RecordLimits limits)
     {
+        if (value is null)
+        {
+            return;
+        }
+
         if (!fields.HasCallerField(name))
         {
             WriteField(buffer, name.EncodedUtf8Bytes, value, limits);

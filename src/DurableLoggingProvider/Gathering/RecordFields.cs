@@ -16,7 +16,6 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal sealed class RecordFields
 {
-    private const string OriginalFormatKey = "{OriginalFormat}";
     private const string ValueErrorKey = "valueError";
 
     /// <summary>
@@ -188,7 +187,7 @@ internal sealed class RecordFields
         if (TemplateState<TState>.IsMicrosoftTemplateState && total > 0 && total <= MaxValuesPerSource)
         {
             var (key, value) = ((IReadOnlyList<KeyValuePair<string, object?>>)state!)[total - 1];
-            if (key == OriginalFormatKey && value is string template && TemplateShape.Of(template) is { } shape && shape.NameCount == total - 1)
+            if (key == TemplateShape.OriginalFormatKey && value is string template && TemplateShape.Of(template) is { } shape && shape.NameCount == total - 1)
             {
                 _shape = shape;
                 _templateNamesAsGiven = true;
@@ -203,7 +202,7 @@ internal sealed class RecordFields
             }
         }
         else if (TemplateState<TState>.IsReversedTagState && total == count && total > 0
-            && ((IReadOnlyList<KeyValuePair<string, object?>>)state!)[0].Key == OriginalFormatKey)
+            && ((IReadOnlyList<KeyValuePair<string, object?>>)state!)[0].Key == TemplateShape.OriginalFormatKey)
         {
             // The extended generator's state: the template first, the values last placeholder first. Read
             // from the end, so the values are written in the template's order, as for MEL's own states.
@@ -247,7 +246,7 @@ internal sealed class RecordFields
             return;
         }
 
-        if (value.Key == OriginalFormatKey)
+        if (value.Key == TemplateShape.OriginalFormatKey)
         {
             _template.OriginalFormat = value.Value as string;
             return;
@@ -265,7 +264,7 @@ internal sealed class RecordFields
     /// </summary>
     private void NoteValuesLeftOut(IReadOnlyList<KeyValuePair<string, object?>> values, int written)
     {
-        if (values[^1].Key == OriginalFormatKey)
+        if (values[^1].Key == TemplateShape.OriginalFormatKey)
         {
             _template.OriginalFormat = values[^1].Value as string;
         }
@@ -279,7 +278,7 @@ internal sealed class RecordFields
         for (var i = written; i < values.Count; i++)
         {
             var (key, value) = values[i];
-            if (key is null || key == OriginalFormatKey)
+            if (key is null || key == TemplateShape.OriginalFormatKey)
             {
                 continue;
             }
@@ -298,7 +297,7 @@ internal sealed class RecordFields
         {
             foreach (var (key, value) in _scopes.ValuesOf(scope))
             {
-                if (key != OriginalFormatKey && _callerNames.Add(key))
+                if (key != TemplateShape.OriginalFormatKey && _callerNames.Add(key))
                 {
                     _fields.Add(new(FinalName(key), value));
                 }

@@ -9,7 +9,7 @@ namespace DurableLoggingProvider;
 /// </summary>
 internal sealed class LoggerSettings
 {
-    public LoggerSettings(DurableLoggerOptions options, ILogSink sink, SinkFailureReport sinkFailures, InvocationBuffers? buffers = null)
+    public LoggerSettings(DurableLoggerOptions options, ILogSink sink, SinkFailureReport sinkFailures, InvocationBuffers? buffers)
     {
         Format = options.Format == DurableLogFormat.Auto ? LambdaEnvironment.LogFormat() : options.Format;
         Names = FieldNames.For(options.FieldNaming, FieldRedaction.From(options.RedactedFields, options.RedactionMask));
