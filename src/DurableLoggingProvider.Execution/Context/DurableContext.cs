@@ -109,7 +109,7 @@ internal sealed class DurableContext : IDurableContext, IDurableExecutionInfo
     }
 
     public Task<ICallback<T>> CreateCallbackAsync<T>(string? name = null, CallbackConfig? config = null, CancellationToken cancellationToken = default) =>
-        CallbackOperation.CreateAsync<T>(this, name, name, config, cancellationToken);
+        CallbackOperation.CreateAsync<T>(this, name, config, cancellationToken);
 
     public Task<T> WaitForCallbackAsync<T>(Func<string, IWaitForCallbackContext, Task> submitter, string? name = null, WaitForCallbackConfig? config = null, CancellationToken cancellationToken = default)
     {

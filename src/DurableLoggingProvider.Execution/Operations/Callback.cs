@@ -7,8 +7,7 @@ namespace DurableLoggingProvider.Execution;
 /// <param name="creator">The context that created it and keeps it among its unawaited callbacks.</param>
 /// <param name="operation">The callback's operation.</param>
 /// <param name="callbackId">The id the service gave it.</param>
-/// <param name="describedAs">What errors call the callback.</param>
-internal sealed class Callback<T>(DurableContext creator, ClaimedOperation operation, string callbackId, string? describedAs) : ICallback<T>
+internal sealed class Callback<T>(DurableContext creator, ClaimedOperation operation, string callbackId) : ICallback<T>
 {
     public string CallbackId { get; } = callbackId;
 
@@ -20,6 +19,6 @@ internal sealed class Callback<T>(DurableContext creator, ClaimedOperation opera
         // context that goes live when the answer comes, are the awaiting code's, not the creator's.
         var awaiting = DurableContext.Current is { } current && current.Run == creator.Run ? current : creator;
         creator.Rules.CallbackAwaited(operation.Id);
-        return OperationSkeleton.AwaitClaimedAsync<CallbackResultOperation<T>, T>(awaiting, operation, new CallbackResultOperation<T>(describedAs));
+        return OperationSkeleton.AwaitClaimedAsync<CallbackResultOperation<T>, T>(awaiting, operation, new CallbackResultOperation<T>(operation.Name));
     }
 }

@@ -12,10 +12,9 @@ internal static class CallbackOperation
 {
     /// <param name="context">The context that creates it.</param>
     /// <param name="name">The callback operation's name, as checkpointed.</param>
-    /// <param name="describedAs">What errors about the callback call it (a wait-for-callback's callback has no name of its own).</param>
     /// <param name="config">The callback's timeouts.</param>
     /// <param name="cancellationToken">Cancels the call before it is made.</param>
-    public static async Task<ICallback<T>> CreateAsync<T>(DurableContext context, string? name, string? describedAs, CallbackConfig? config, CancellationToken cancellationToken)
+    public static async Task<ICallback<T>> CreateAsync<T>(DurableContext context, string? name, CallbackConfig? config, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -42,6 +41,6 @@ internal static class CallbackOperation
 
         context.Rules.CallbackCreated(operation.Id);
 
-        return new Callback<T>(context, operation, callbackId, describedAs);
+        return new Callback<T>(context, operation, callbackId);
     }
 }

@@ -7,14 +7,14 @@ namespace DurableLoggingProvider.Execution;
 /// The await of a callback's result, in the context whose code awaits it: the answer, the failure, or a
 /// suspension of that context's flow until it comes. Claimed when the callback was created.
 /// </summary>
-/// <param name="describedAs">What errors call the callback.</param>
-internal readonly struct CallbackResultOperation<T>(string? describedAs) : IDurableOperation<T>
+/// <param name="name">The callback's name, which errors call it by.</param>
+internal readonly struct CallbackResultOperation<T>(string? name) : IDurableOperation<T>
 {
     public OperationType Type => OperationType.Callback;
 
     public string SubType => OperationSubTypes.Callback;
 
-    public string? Name => describedAs;
+    public string? Name => name;
 
     public void Validate()
     {
@@ -56,7 +56,7 @@ internal readonly struct CallbackResultOperation<T>(string? describedAs) : IDura
         }
         catch (JsonException exception)
         {
-            throw new CallbackResultException(operation.Id, describedAs, details?.CallbackId, typeof(T), exception);
+            throw new CallbackResultException(operation.Id, name, details?.CallbackId, typeof(T), exception);
         }
     }
 }

@@ -26,7 +26,7 @@ internal readonly struct WaitForCallbackOperation<T>(Func<string, IWaitForCallba
     public async Task<T> RunAsync(DurableContext context)
     {
         var callback = await CallbackOperation.CreateAsync<T>(
-            context, name, name, new CallbackConfig { Timeout = config?.Timeout, HeartbeatTimeout = config?.HeartbeatTimeout }, cancellationToken).ConfigureAwait(false);
+            context, name, new CallbackConfig { Timeout = config?.Timeout, HeartbeatTimeout = config?.HeartbeatTimeout }, cancellationToken).ConfigureAwait(false);
         var submit = submitter;
         await context.StepAsync(
             step => submit(callback.CallbackId, (IWaitForCallbackContext)step),

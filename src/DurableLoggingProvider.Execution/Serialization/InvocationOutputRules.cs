@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace DurableLoggingProvider.Execution;
 
@@ -39,7 +38,7 @@ internal static class InvocationOutputRules
         }
 
         var output = new DurableExecutionInvocationOutput { Status = InvocationStatus.Succeeded, Result = result };
-        return Encoding.UTF8.GetByteCount(DurableWireFormat.SerializeInvocationOutput(output)) <= MaxResponseBytes;
+        return ByteCountingStream.Measure(output, DurableWireJsonContext.Wire.DurableExecutionInvocationOutput) <= MaxResponseBytes;
     }
 
     /// <summary>Throws an <see cref="InvalidOperationException"/> when <paramref name="output"/> breaks a rule.</summary>
