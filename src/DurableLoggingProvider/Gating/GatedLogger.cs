@@ -57,8 +57,7 @@ internal sealed class GatedLogger : ILogger
             return;
         }
 
-        var fields = DurableFieldsScope.For(frame, decision == ReplayDecision.Mark, settings.Naming, settings.ActivityIds);
-        if (fields.Count == 0)
+        if (DurableFieldsScope.For(frame, decision == ReplayDecision.Mark, settings.Naming, settings.ActivityIds) is not { } fields)
         {
             _inner.Log(logLevel, eventId, state, exception, formatter);
             return;

@@ -34,29 +34,30 @@ internal sealed class DurableFieldsScope : List<KeyValuePair<string, object?>>
     /// <summary>
     /// The fields of a line written in <paramref name="frame"/>, in their one order, named as <paramref name="naming"/> says,
     /// then its trace: the invocation's X-Ray <c>traceId</c> and, unless <paramref name="activityIds"/> is false, the current
-    /// activity's <c>otelTraceId</c> and <c>otelSpanId</c>.
+    /// activity's <c>otelTraceId</c> and <c>otelSpanId</c>; <see langword="null"/> when there are none (outside durable
+    /// code and any activity), so that such a line allocates nothing for them.
     /// </summary>
-    public static DurableFieldsScope For(AmbientFrame? frame, bool isReplay, FieldNaming naming, bool activityIds = true)
+    public static DurableFieldsScope? For(AmbientFrame? frame, bool isReplay, FieldNaming naming, bool activityIds = true)
     {
-        var fields = new DurableFieldsScope();
+        DurableFieldsScope? fields = null;
         foreach (var field in DurableFields.InOrder)
         {
             var value = DurableFields.Read(field, frame, isReplay);
             if (value.Text is { } text)
             {
-                fields.Add(new(DurableFields.Name(field, naming), text));
+                Add(ref fields, DurableFields.Name(field, naming), text);
             }
             else if (value.Number is { } number)
             {
-                fields.Add(new(DurableFields.Name(field, naming), number));
+                Add(ref fields, DurableFields.Name(field, naming), number);
             }
             else if (value.IsFlag)
             {
-                fields.Add(new(DurableFields.Name(field, naming), true));
+                Add(ref fields, DurableFields.Name(field, naming), true);
             }
         }
 
-        fields.AddTrace(frame, naming, activityIds);
+        AddTrace(ref fields, frame, naming, activityIds);
         return fields;
     }
 
@@ -80,19 +81,21 @@ internal sealed class DurableFieldsScope : List<KeyValuePair<string, object?>>
         return text.ToString();
     }
 
-    private void AddTrace(AmbientFrame? frame, FieldNaming naming, bool activityIds)
+    private static void Add(ref DurableFieldsScope? fields, string name, object value) => (fields ??= new DurableFieldsScope()).Add(new(name, value));
+
+    private static void AddTrace(ref DurableFieldsScope? fields, AmbientFrame? frame, FieldNaming naming, bool activityIds)
     {
         var names = s_traceNames[(int)naming];
         if (frame?.Invocation?.TraceId is { } traceId)
         {
-            Add(new(names[0], traceId));
+            Add(ref fields, names[0], traceId);
         }
 
         var ids = activityIds ? ActivityIds.Current() : default;
         if (ids.IsPresent)
         {
-            Add(new(names[1], ids.TraceId));
-            Add(new(names[2], ids.SpanId));
+            Add(ref fields, names[1], ids.TraceId);
+            Add(ref fields, names[2], ids.SpanId);
         }
     }
 

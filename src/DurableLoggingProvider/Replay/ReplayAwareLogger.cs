@@ -75,7 +75,7 @@ public sealed class ReplayAwareLogger : ILogger
         var fields = DurableFieldsScope.For(frame, decision == ReplayDecision.Mark, _naming);
         using (DurableFieldsScope.BeginHandOff())
         {
-            if (fields.Count == 0)
+            if (fields is null)
             {
                 _inner.Log(logLevel, eventId, state, exception, formatter);
                 return;
